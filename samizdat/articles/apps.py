@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticlesConfig(AppConfig):
+    name = "samizdat.articles"
+    verbose_name = _("Articles")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

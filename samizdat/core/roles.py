@@ -1,0 +1,138 @@
+"""Newsroom roles and the review workflow every page goes through.
+
+Contributors write and submit; Editors review, publish and unpublish;
+Administrators do everything, users and settings included."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+)
+
+CONTRIBUTORS, EDITORS, ADMINISTRATORS = "Contributors", "Editors", "Administrators"
+WORKFLOW_NAME = "Editorial review"
+
+PAGE_PERMISSIONS = {
+    CONTRIBUTORS: ["add_page", "change_page"],
+    EDITORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    ADMINISTRATORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+}
+COLLECTION_PERMISSIONS = {
+    CONTRIBUTORS: ["add_image", "choose_image", "add_document", "choose_document"],
+    EDITORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    ADMINISTRATORS: [
+        "add_image",
+        "change_image",
+        "delete_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "delete_document",
+        "choose_document",
+    ],
+}
+MODEL_PERMISSIONS = {
+    CONTRIBUTORS: [("wagtailadmin", "access_admin"), ("people", "view_person")],
+    EDITORS: [
+        ("wagtailadmin", "access_admin"),
+        ("people", "add_person"),
+        ("people", "change_person"),
+        ("people", "view_person"),
+        ("articles", "add_tag"),
+        ("articles", "change_tag"),
+    ],
+    ADMINISTRATORS: [
+        ("wagtailadmin", "access_admin"),
+        ("people", "add_person"),
+        ("people", "change_person"),
+        ("people", "delete_person"),
+        ("people", "view_person"),
+        ("articles", "add_tag"),
+        ("articles", "change_tag"),
+        ("articles", "delete_tag"),
+        ("auth", "add_user"),
+        ("auth", "change_user"),
+        ("auth", "delete_user"),
+        ("auth", "add_group"),
+        ("auth", "change_group"),
+        ("wagtailcore", "add_site"),
+        ("wagtailcore", "change_site"),
+        ("wagtailcore", "add_locale"),
+        ("wagtailcore", "change_locale"),
+        ("wagtailcore", "add_workflow"),
+        ("wagtailcore", "change_workflow"),
+        ("wagtailcore", "add_task"),
+        ("wagtailcore", "change_task"),
+    ],
+}
+
+
+def _perm(app_label: str, codename: str) -> Permission | None:
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+
+
+@transaction.atomic
+def ensure_roles() -> dict[str, Group]:
+    """Create or repair the three roles and the review workflow."""
+    root = Page.get_first_root_node()
+    from wagtail.models import Collection
+
+    collection = Collection.get_first_root_node()
+    groups = {}
+    for name in (CONTRIBUTORS, EDITORS, ADMINISTRATORS):
+        group, _created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        GroupPagePermission.objects.filter(group=group).delete()
+        for codename in PAGE_PERMISSIONS[name]:
+            GroupPagePermission.objects.create(
+                group=group, page=root, permission=_perm("wagtailcore", codename)
+            )
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        for codename in COLLECTION_PERMISSIONS[name]:
+            app = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+            permission = _perm(app, codename)
+            if permission:
+                GroupCollectionPermission.objects.create(
+                    group=group, collection=collection, permission=permission
+                )
+        group.permissions.set(
+            [p for p in (_perm(a, c) for a, c in MODEL_PERMISSIONS[name]) if p]
+        )
+    # Wagtail's installer adds a "Moderators" group; our Editors take its place.
+    Group.objects.filter(name="Moderators", user__isnull=True).delete()
+
+    task = GroupApprovalTask.objects.filter(name="Editor review").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Editor review")
+    task.groups.set([groups[EDITORS], groups[ADMINISTRATORS]])
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    workflow.active = True
+    workflow.save()
+    if not workflow.workflow_tasks.filter(task=task).exists():
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    Workflow.objects.exclude(pk=workflow.pk).update(active=False)
+    return groups

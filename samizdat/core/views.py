@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils import translation
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    translation.activate(translation.get_language() or "en")
+    return render(request, "500.html", status=500)

@@ -1,0 +1,18 @@
+"""Tests: SQLite in memory by default; DATABASE_URL points the suite at PostgreSQL."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASES, SAMIZDAT_EDITIONS
+
+SECRET_KEY = "test-only-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+if not os.environ.get("DATABASE_URL"):
+    DATABASES["default"]["NAME"] = ":memory:"
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+MEDIA_ROOT = os.environ.get("SAMIZDAT_TEST_MEDIA", "/tmp/samizdat-test-media")  # noqa: S108
+SAMIZDAT_EDITIONS = dict(SAMIZDAT_EDITIONS)
