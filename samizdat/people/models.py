@@ -65,13 +65,13 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return self.byline_name
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name) or f"person-{self.pk or ''}".strip("-")
         super().save(*args, **kwargs)
-
-    def __str__(self) -> str:
-        return self.byline_name
 
     @property
     def byline_name(self) -> str:
