@@ -16,3 +16,6 @@ if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 MEDIA_ROOT = os.environ.get("SAMIZDAT_TEST_MEDIA", "/tmp/samizdat-test-media")  # noqa: S108
 SAMIZDAT_EDITIONS = dict(SAMIZDAT_EDITIONS)
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
