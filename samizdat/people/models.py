@@ -78,4 +78,3 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         if self.pen_name:
             return f"{self.name} ({self.pen_name})"
         return self.name
-

@@ -34,11 +34,16 @@ def person(name: str | None = None, code: str = "en", **fields) -> Person:
     return Person.objects.create(name=name, locale=locale(code), **fields)
 
 
-def section(title: str = "News", code: str = "en", slug: str | None = None) -> SectionPage:
+def section(
+    title: str = "News", code: str = "en", slug: str | None = None
+) -> SectionPage:
     parent = home(code)
     page = parent.add_child(
         instance=SectionPage(
-            title=title, slug=slug or title.lower(), show_in_menus=True, locale=parent.locale
+            title=title,
+            slug=slug or title.lower(),
+            show_in_menus=True,
+            locale=parent.locale,
         )
     )
     page.save_revision().publish()
@@ -52,7 +57,11 @@ def body(blocks: int = 3) -> list:
         lambda i: ("paragraph", f"<p>Paragraph {i} of the report, with facts.</p>"),
         lambda i: (
             "quotation",
-            {"text": f"Quoted words {i}.", "speaker": f"Speaker {i}", "speaker_role": "witness"},
+            {
+                "text": f"Quoted words {i}.",
+                "speaker": f"Speaker {i}",
+                "speaker_role": "witness",
+            },
         ),
     ]
     return [shapes[i % 3](i) for i in range(blocks)]
@@ -102,4 +111,12 @@ def correction(page: ArticlePage, text: str, date: dt.date | None = None) -> Cor
     return page.corrections.first()
 
 
-__all__ = ["CaricaturePage", "article", "body", "correction", "home", "person", "section"]
+__all__ = [
+    "CaricaturePage",
+    "article",
+    "body",
+    "correction",
+    "home",
+    "person",
+    "section",
+]

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     help = "Start the site, the task worker and the clock; stop all three on Ctrl-C."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+        parser.add_argument(
+            "--port", type=int, default=int(os.environ.get("PORT", 8000))
+        )
         parser.add_argument("--host", default="127.0.0.1")
 
     def handle(self, *args, port: int, host: str, **options) -> None:
