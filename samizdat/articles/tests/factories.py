@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import itertools
+from collections.abc import Iterator
+from types import SimpleNamespace
 
+from django.core.files.images import ImageFile
+from django.db import transaction
 from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 from wagtail.models import Locale
 
 from samizdat.articles.models import (
@@ -111,12 +119,98 @@ def correction(page: ArticlePage, text: str, date: dt.date | None = None) -> Cor
     return page.corrections.first()
 
 
+def image(title: str = "Cartoon", size: tuple[int, int] = (64, 48)) -> Image:
+    """A small PNG drawn by Pillow, stored as a Wagtail image."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (200, 60, 40)).save(buffer, "PNG")
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name=f"{next(_counter)}.png")
+    )
+
+
+def caricature(parent: SectionPage, title: str | None = None, **fields):
+    """A published caricature with its cartoon and alt text."""
+    fields.setdefault("cartoon", image())
+    fields.setdefault("alt_text", "A drawn figure carrying a heavy ballot box.")
+    return article(parent, title, page_class=CaricaturePage, **fields)
+
+
+def publication() -> SimpleNamespace:
+    """A small publication in both editions with every page type in use.
+
+    English: News (an article with two authors, one with a pen name, tags and
+    a correction-free body) and Caricature (a caricature). Persian: the News
+    section's translation with a Persian article dated 2025-03-08 and the
+    English article's translation."""
+    from samizdat.articles.setup import ensure_editions, ensure_translation
+
+    homes = ensure_editions("Samizdat")
+    news = section("News")
+    cartoons = section("Caricature", slug="caricature")
+    writer = person("Leila Karimi", pen_name="Nightingale", bio="Reports on water.")
+    colleague = person("Omid Rahimi")
+    artist = person("Sara Naderi")
+    story = article(
+        news, "Rivers run dry", authors=[writer, colleague], tags=["water", "climate"]
+    )
+    drawing = caricature(cartoons, "The ballot box", authors=[artist])
+
+    fa = locale("fa")
+    fa_news = ensure_translation(news, fa, title="اخبار")
+    fa_writer = person("لیلا کریمی", code="fa", pen_name="بلبل")
+    fa_story = article(
+        fa_news,
+        "رودخانه‌ها خشک می‌شوند",
+        authors=[fa_writer],
+        tags=["آب"],
+        slug="رودخانه‌ها-خشک-می‌شوند",
+        published_at=dt.datetime(2025, 3, 8, 9, 0, tzinfo=dt.UTC),
+    )
+    translation = story.copy_for_translation(fa)
+    translation.title = "رودها خشک شدند"
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    fa_cartoons = ensure_translation(cartoons, fa, title="کاریکاتور")
+    fa_drawing = caricature(fa_cartoons, "صندوق رای", authors=[fa_writer])
+    return SimpleNamespace(
+        homes=homes,
+        news=news,
+        cartoons=cartoons,
+        writer=writer,
+        colleague=colleague,
+        artist=artist,
+        story=story,
+        drawing=drawing,
+        fa_news=fa_news,
+        fa_writer=fa_writer,
+        fa_story=fa_story,
+        translation=translation,
+        fa_cartoons=fa_cartoons,
+        fa_drawing=fa_drawing,
+    )
+
+
+@contextlib.contextmanager
+def built_once(django_db_blocker) -> Iterator[None]:
+    """Build data once for a module or class, rolled back afterwards.
+
+    Use in a fixture with a scope wider than a test; each test still runs in
+    its own savepoint on top, so tests cannot see one another's changes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 __all__ = [
     "CaricaturePage",
     "article",
     "body",
+    "built_once",
+    "caricature",
     "correction",
     "home",
+    "image",
     "person",
+    "publication",
     "section",
 ]
