@@ -35,9 +35,16 @@ def edition_nav(request) -> dict:
 
 def _build(request, language: str) -> dict:
     locale = Locale.objects.filter(language_code=language).first()
-    nav = {"home_url": "/", "sections": [], "authors_url": "", "tags_url": ""}
+    nav = {
+        "locale_id": None,
+        "home_url": "/",
+        "sections": [],
+        "authors_url": "",
+        "tags_url": "",
+    }
     if locale is None:
         return nav
+    nav["locale_id"] = locale.pk
     home = (
         HomePage.objects.live().filter(locale=locale).select_related("locale").first()
     )

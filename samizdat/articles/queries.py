@@ -107,9 +107,14 @@ def in_section(section: SectionPage) -> QuerySet[ArticlePage]:
 
 def article_detail(page: ArticlePage) -> dict:
     """Everything the article template shows beyond the page's own fields."""
-    section = (
-        SectionPage.objects.select_related("locale").filter(pk=page.section_id).first()
-    )
+    if ArticlePage.section.is_cached(page):
+        section = page.section
+    else:
+        section = (
+            SectionPage.objects.select_related("locale")
+            .filter(pk=page.section_id)
+            .first()
+        )
     return {
         "section": section,
         "authors": [

@@ -4,6 +4,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from samizdat.core import routing
+
 from . import navigation
 from .models import ArticlePage, AuthorIndexPage, HomePage, SectionPage, TagIndexPage
 
@@ -28,3 +30,4 @@ def keep_section_in_step(sender, instance, parent_page_after, **kwargs) -> None:
 def forget_navigation(sender, **kwargs) -> None:
     if sender in (HomePage, SectionPage, AuthorIndexPage, TagIndexPage):
         navigation.forget()
+        routing.forget_roots()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from samizdat.editions.conf import Edition, all_editions, edition_for
+
+from .routing import edition_homes
 
 
 def alternates(page: Page, request: HttpRequest) -> list[dict]:
@@ -20,33 +22,20 @@ def alternates(page: Page, request: HttpRequest) -> list[dict]:
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     }
+    homes = edition_homes(request)
     result = []
-    missing = [e.code for e in all_editions() if e.code not in pages]
-    homes = {}
-    if missing:
-        site = Site.find_for_request(request)
-        root = site.root_page if site else None
-        if root is not None:
-            homes = {
-                p.locale.language_code: p
-                for p in Page.objects.live()
-                .filter(
-                    translation_key=root.translation_key,
-                    locale__language_code__in=missing,
-                )
-                .select_related("locale")
-            }
     for edition in all_editions():
-        target = pages.get(edition.code) or homes.get(edition.code)
-        if target is None:
+        target = pages.get(edition.code)
+        url = target.get_url(request) if target else homes.get(edition.code)
+        if not url:
             continue
         result.append(
             {
                 "edition": edition,
-                "url": target.get_url(request),
-                "full_url": absolute_url(target.get_url(request)),
-                "is_translation": edition.code in pages,
-                "is_current": target.pk == page.pk,
+                "url": url,
+                "full_url": absolute_url(url),
+                "is_translation": target is not None,
+                "is_current": target is not None and target.pk == page.pk,
             }
         )
     return result

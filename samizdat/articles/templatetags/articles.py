@@ -4,7 +4,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from samizdat.articles import queries
+from samizdat.articles import navigation, queries
+from samizdat.articles.models import AuthorIndexPage, TagIndexPage
 
 register = template.Library()
 
@@ -21,6 +22,11 @@ def _indexes(request, locale_id: int) -> dict:
 @register.simple_tag(takes_context=True)
 def author_url(context, person) -> str:
     request = context["request"]
+    nav = navigation.edition_nav(request)
+    if nav["locale_id"] == person.locale_id:
+        if not nav["authors_url"]:
+            return ""
+        return nav["authors_url"] + AuthorIndexPage.subpage_path("author", person.slug)
     index = _indexes(request, person.locale_id)["authors"]
     return index.author_url(request, person.slug) if index else ""
 
@@ -28,6 +34,11 @@ def author_url(context, person) -> str:
 @register.simple_tag(takes_context=True)
 def tag_url(context, tag, locale_id: int) -> str:
     request = context["request"]
+    nav = navigation.edition_nav(request)
+    if nav["locale_id"] == locale_id:
+        if not nav["tags_url"]:
+            return ""
+        return nav["tags_url"] + TagIndexPage.subpage_path("tag", tag.slug)
     index = _indexes(request, locale_id)["tags"]
     return index.tag_url(request, tag.slug) if index else ""
 
