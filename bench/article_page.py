@@ -19,38 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _server import PYTHON, ROOT, deployment, gunicorn, wrk  # noqa: E402
 
-CONTENT = r"""
-from samizdat.articles.models import ArticleAuthor, ArticlePage, HomePage, SectionPage
-from samizdat.people.models import Person
-
-home = HomePage.objects.get(locale__language_code="en")
-sections = []
-for title in ["News", "Opinion", "Report", "Analysis", "Interview", "Culture"]:
-    s = home.add_child(instance=SectionPage(title=title, slug=title.lower(), show_in_menus=True))
-    s.save_revision().publish()
-    sections.append(s)
-people = [Person.objects.create(name=f"Writer {i}", locale=home.locale, pen_name="Pen" if i % 3 == 0 else "") for i in range(8)]
-sentence = "The council met again on Tuesday to weigh the cost of the new water plan for the city and its farms. "
-def body(paragraphs):
-    blocks = []
-    for i in range(paragraphs):
-        if i % 4 == 0:
-            blocks.append(("subheading", f"Part {i // 4 + 1} of the story"))
-        blocks.append(("paragraph", "<p>" + sentence * 5 + "</p>"))
-        if i % 6 == 3:
-            blocks.append(("quotation", {"text": "We cannot wait for another dry year to act.", "speaker": "Maryam Sadeghi", "speaker_role": "hydrologist"}))
-    blocks.append(("pull_quote", "Every reservoir in the province is below a third of its capacity."))
-    return blocks
-for n in range(61):
-    page = ArticlePage(title=f"Reservoirs fall to a record low, number {n}", slug=f"reservoirs-{n}",
-                       standfirst="Farmers and city dwellers brace for a summer of rationing.",
-                       body=body(12 if n == 0 else 4))
-    page.article_authors = [ArticleAuthor(person=people[n % 8], sort_order=0), ArticleAuthor(person=people[(n + 1) % 8], sort_order=1)]
-    page.tags.add("water", "drought", "farming", "cities", "climate")
-    sections[n % 6].add_child(instance=page)
-    page.save_revision().publish()
-print(ArticlePage.objects.get(slug="reservoirs-0").url)
-"""
+BUILD = (
+    "import sys; sys.path.insert(0, 'bench'); import _content; print(_content.build())"
+)
 
 
 def main() -> None:
@@ -61,8 +32,7 @@ def main() -> None:
     with deployment() as (env, port):
         url_path = (
             subprocess.run(  # noqa: S603
-                [PYTHON, "manage.py", "shell"],
-                input=CONTENT,
+                [PYTHON, "manage.py", "shell", "-c", BUILD],
                 cwd=ROOT,
                 env=env,
                 capture_output=True,
