@@ -14,6 +14,7 @@ from wagtail.models import (
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 CONTRIBUTORS, EDITORS, ADMINISTRATORS = "Contributors", "Editors", "Administrators"
@@ -61,6 +62,7 @@ MODEL_PERMISSIONS = {
         ("people", "view_person"),
         ("articles", "add_tag"),
         ("articles", "change_tag"),
+        ("simple_translation", "submit_translation"),
     ],
     ADMINISTRATORS: [
         ("wagtailadmin", "access_admin"),
@@ -84,6 +86,7 @@ MODEL_PERMISSIONS = {
         ("wagtailcore", "change_workflow"),
         ("wagtailcore", "add_task"),
         ("wagtailcore", "change_task"),
+        ("simple_translation", "submit_translation"),
     ],
 }
 
@@ -131,8 +134,11 @@ def ensure_roles() -> dict[str, Group]:
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     workflow.active = True
     workflow.save()
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # Not workflow.workflow_tasks.create(): on a cluster that only adds the row
+    # in memory, leaving the workflow without a task (so nothing is reviewed).
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     Workflow.objects.exclude(pk=workflow.pk).update(active=False)
     return groups
