@@ -2,12 +2,24 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
 
 from samizdat.core import routing
 
 from . import navigation
-from .models import ArticlePage, AuthorIndexPage, HomePage, SectionPage, TagIndexPage
+from .models import (
+    ArticleAuthor,
+    ArticlePage,
+    AuthorIndexPage,
+    HomePage,
+    SectionPage,
+    TagIndexPage,
+)
 
 
 @receiver(post_page_move)
@@ -31,3 +43,35 @@ def forget_navigation(sender, **kwargs) -> None:
     if sender in (HomePage, SectionPage, AuthorIndexPage, TagIndexPage):
         navigation.forget()
         routing.forget_roots()
+
+
+@receiver(copy_for_translation_done)
+def sign_translation_with_translated_people(sender, source_obj, target_obj, **kwargs):
+    """A translated piece keeps its authors, by their names in the new edition.
+
+    Wagtail copies the bylines as they are; where a person has a translation
+    in the target edition, the copy is signed with it instead."""
+    if not isinstance(target_obj, ArticlePage):
+        return
+    from samizdat.people.models import Person
+
+    bylines = list(ArticleAuthor.objects.filter(article=target_obj))
+    translated = {
+        person.translation_key: person.pk
+        for person in Person.objects.filter(
+            locale_id=target_obj.locale_id,
+            translation_key__in=[b.person.translation_key for b in bylines],
+        )
+    }
+    mapping = {}
+    for byline in bylines:
+        new_pk = translated.get(byline.person.translation_key)
+        if new_pk and new_pk != byline.person_id:
+            mapping[byline.person_id] = new_pk
+            byline.person_id = new_pk
+            byline.save(update_fields=["person"])
+    revision = target_obj.latest_revision
+    if mapping and revision is not None:
+        for item in revision.content.get("article_authors", []):
+            item["person"] = mapping.get(item.get("person"), item.get("person"))
+        revision.save(update_fields=["content"])
