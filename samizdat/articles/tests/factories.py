@@ -190,6 +190,41 @@ def publication() -> SimpleNamespace:
     )
 
 
+def article_form(
+    title: str, authors: list[Person], *, slug: str = "", **fields
+) -> dict[str, str]:
+    """POST data for the admin's article form, as the editor's browser sends it."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        streamfield,
+    )
+
+    data = {
+        "title": title,
+        "slug": slug,
+        "standfirst": f"Standfirst of {title}.",
+        "kind": "news",
+        "tags": "",
+        "body": streamfield(
+            [("subheading", "What happened"), ("pull_quote", "Words that matter.")]
+        ),
+        "article_authors": inline_formset(
+            [{"person": str(p.pk)} for p in authors], min=1
+        ),
+        "corrections": inline_formset([]),
+        "go_live_at": "",
+        "expire_at": "",
+        "seo_title": "",
+        "search_description": "",
+        "lead_image": "",
+        "lead_image_alt": "",
+        "lead_image_caption": "",
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
 @contextlib.contextmanager
 def built_once(django_db_blocker) -> Iterator[None]:
     """Build data once for a module or class, rolled back afterwards.
@@ -204,6 +239,7 @@ def built_once(django_db_blocker) -> Iterator[None]:
 __all__ = [
     "CaricaturePage",
     "article",
+    "article_form",
     "body",
     "built_once",
     "caricature",

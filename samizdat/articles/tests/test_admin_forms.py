@@ -1,0 +1,98 @@
+"""The admin forms refuse incomplete pieces with a reason.
+
+Wagtail lets a draft be saved unfinished (required fields and minimum
+inline counts are deferred); publishing or submitting enforces them."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from samizdat.articles.models import ArticlePage, CaricaturePage
+from samizdat.articles.setup import ensure_editions
+from samizdat.articles.tests import factories
+from samizdat.core.roles import EDITORS, ensure_roles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def desk(django_db_setup, django_db_blocker):
+    with factories.built_once(django_db_blocker):
+        ensure_editions("Samizdat")
+        editor = User.objects.create_user("ed", password="not-used")
+        editor.groups.add(ensure_roles()[EDITORS])
+        yield {
+            "editor": editor,
+            "news": factories.section("News"),
+            "cartoons": factories.section("Caricature"),
+            "writer": factories.person("Leila Karimi"),
+        }
+
+
+def add_url(parent, model: str) -> str:
+    return reverse("wagtailadmin_pages:add", args=["articles", model, parent.pk])
+
+
+PUBLISH = {"action-publish": "Publish"}
+
+
+@pytest.mark.parametrize("action", ["action-publish", "action-submit"])
+def test_it_requires_at_least_one_author(client, desk, action):
+    client.force_login(desk["editor"])
+    data = factories.article_form(
+        "Nobody wrote this", [], slug="nobody", **{action: "1"}
+    )
+    response = client.post(add_url(desk["news"], "articlepage"), data)
+
+    assert response.status_code == 200
+    assert not ArticlePage.objects.filter(slug="nobody").exists()
+    formset = response.context["form"].formsets["article_authors"]
+    assert formset.non_form_errors()
+
+
+def test_it_saves_an_article_with_its_authors_in_order(client, desk):
+    client.force_login(desk["editor"])
+    second = factories.person("Omid Rahimi")
+    data = factories.article_form(
+        "Two voices", [second, desk["writer"]], slug="two", **PUBLISH
+    )
+    response = client.post(add_url(desk["news"], "articlepage"), data)
+
+    assert response.status_code == 302
+    page = ArticlePage.objects.get(slug="two")
+    assert page.live
+    authors = [a.person for a in page.article_authors.order_by("sort_order")]
+    assert authors == [second, desk["writer"]]
+
+
+def test_it_requires_a_cartoon_and_alt_text_for_a_caricature(client, desk):
+    client.force_login(desk["editor"])
+    data = factories.article_form(
+        "No drawing",
+        [desk["writer"]],
+        slug="no-drawing",
+        cartoon="",
+        alt_text="",
+        **PUBLISH,
+    )
+    response = client.post(add_url(desk["cartoons"], "caricaturepage"), data)
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert {"cartoon", "alt_text"} <= set(errors)
+    assert not CaricaturePage.objects.filter(slug="no-drawing").exists()
+
+
+def test_it_accepts_a_persian_slug_with_zwnj_in_the_admin(client, desk):
+    client.force_login(desk["editor"])
+    slug = "می\u200cخواهم-بدانم"
+    data = factories.article_form(
+        "می‌خواهم بدانم", [desk["writer"]], slug=slug, **PUBLISH
+    )
+    response = client.post(add_url(desk["news"], "articlepage"), data)
+
+    assert response.status_code == 302
+    page = ArticlePage.objects.get(slug=slug)
+    assert client.get(page.url).status_code == 200
