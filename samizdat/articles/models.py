@@ -3,6 +3,7 @@ from __future__ import annotations
 import math
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
@@ -63,6 +64,11 @@ class ArticlePageTag(ItemBase):
 
 class Paginated:
     """Listing pages with stable, mirror-friendly URLs: /section/page/2/."""
+
+    @classmethod
+    def subpage_path(cls, name: str, *args) -> str:
+        """A sub-page's path relative to the page, without an instance."""
+        return cls.get_resolver().reverse(name, *args)
 
     def paginate(self, request, queryset, number: int):
         paginator = Paginator(queryset, PAGE_SIZE, allow_empty_first_page=True)
@@ -247,6 +253,10 @@ class ArticlePage(ReaderPage):
     @property
     def headline(self) -> str:
         return self.title
+
+    @classmethod
+    def content_type_id_cached(cls) -> int:
+        return ContentType.objects.get_for_model(cls, for_concrete_model=False).pk
 
     def clean(self):
         super().clean()
