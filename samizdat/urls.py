@@ -2,9 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from samizdat.core import routing
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,7 +21,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     # Wagtail's own pattern drops the ZWNJ that Persian slugs keep.
-    re_path(r"^((?:[\w\-\u200c]+/)*)$", wagtail_views.serve, name="wagtail_serve"),
+    re_path(r"^((?:[\w\-\u200c]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )
 
