@@ -6,10 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from samizdat.core import routing
+from samizdat.newsletter import urls as newsletter_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    *newsletter_urls.webhook_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -20,6 +22,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include(newsletter_urls)),
     # Wagtail's own pattern drops the ZWNJ that Persian slugs keep.
     re_path(r"^((?:[\w\-\u200c]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -237,6 +237,7 @@ class ArticlePage(ReaderPage):
         FieldPanel("body"),
         FieldPanel("tags"),
         InlinePanel("corrections", label=_("Corrections")),
+        InlinePanel("newsletter", label=_("Newsletter"), max_num=1),
     ]
     search_fields = ReaderPage.search_fields + [
         index.SearchField("standfirst"),

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "samizdat.people",
     "samizdat.articles",
     "samizdat.demo",
+    "samizdat.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -194,3 +195,43 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Newsletter: mail transport, encryption of addresses, sending and abuse limits.
+# Transport with Django's names; EMAIL_BACKEND may name a django-anymail
+# provider, whose settings come from ANYMAIL_* variables (ANYMAIL_MAILGUN_API_KEY
+# becomes ANYMAIL["MAILGUN_API_KEY"]).
+import os as _os  # noqa: E402
+
+EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+ANYMAIL = {
+    key.removeprefix("ANYMAIL_"): value
+    for key, value in _os.environ.items()
+    if key.startswith("ANYMAIL_")
+}
+# Fernet keys, comma separated, newest first (rotate_newsletter_key), and the
+# key of the hash addresses are found by. Both must be set in production.
+NEWSLETTER_KEYS = envlist("NEWSLETTER_KEYS", [])
+NEWSLETTER_HASH_KEY = envstr("NEWSLETTER_HASH_KEY", "")
+NEWSLETTER_WEBHOOK_SECRET = envstr("NEWSLETTER_WEBHOOK_SECRET", "")
+NEWSLETTER_CONFIRM_MAX_AGE = envint("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)
+NEWSLETTER_CONFIRMATIONS_PER_DAY = envint("NEWSLETTER_CONFIRMATIONS_PER_DAY", 3)
+NEWSLETTER_RATE_LIMIT = envint("NEWSLETTER_RATE_LIMIT", 5)
+NEWSLETTER_RATE_WINDOW = envint("NEWSLETTER_RATE_WINDOW", 600)
+NEWSLETTER_BATCH = envint("NEWSLETTER_BATCH", 100)
+NEWSLETTER_LEASE_SECONDS = envint("NEWSLETTER_LEASE_SECONDS", 120)
+NEWSLETTER_MAX_ATTEMPTS = envint("NEWSLETTER_MAX_ATTEMPTS", 6)
+NEWSLETTER_RETRY_SECONDS = envint("NEWSLETTER_RETRY_SECONDS", 60)
+NEWSLETTER_WORKERS = envint("NEWSLETTER_WORKERS", 1)
+NEWSLETTER_DIGEST_HOUR = envint("NEWSLETTER_DIGEST_HOUR", 6)
+NEWSLETTER_DIGEST_WEEKDAY = envint("NEWSLETTER_DIGEST_WEEKDAY", 0)
+NEWSLETTER_FROM_EMAIL = envstr("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+SAMIZDAT_PERIODIC_TASKS += [
+    ("samizdat.newsletter.tasks.send_digests", envint("NEWSLETTER_DIGEST_POLL", 300)),
+    ("samizdat.newsletter.tasks.resume_deliveries", envint("NEWSLETTER_RESUME", 60)),
+]

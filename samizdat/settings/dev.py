@@ -1,7 +1,7 @@
 """Development: `make run`. DEBUG on, a throwaway secret, mail to a local mailbox."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, envstr
+from .base import VAR_DIR, envlist, envstr
 
 DEBUG = True
 SECRET_KEY = envstr("SECRET_KEY", "dev-only-secret-not-for-production")  # noqa: S105
@@ -13,3 +13,11 @@ if not envstr("EMAIL_HOST"):
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Newsletter: throwaway development keys; production reads real ones from the
+# environment and refuses to start without them.
+NEWSLETTER_KEYS = envlist(
+    "NEWSLETTER_KEYS", ["ZGV2LW9ubHktbmV3c2xldHRlci1rZXktMDAwMDAwMDA="]
+)
+NEWSLETTER_HASH_KEY = envstr("NEWSLETTER_HASH_KEY", "dev-only-newsletter-hash-key")
+NEWSLETTER_WEBHOOK_SECRET = envstr("NEWSLETTER_WEBHOOK_SECRET", "dev-only-webhook")

@@ -1,0 +1,215 @@
+"""The delivery ledger: create a mailing's rows, claim batches, send, mark.
+
+Every (mailing, subscriber) pair is one row, unique. A worker claims a batch
+by writing its claim token and a lease on rows nobody holds (PostgreSQL:
+`SELECT ... FOR UPDATE SKIP LOCKED`; SQLite: one conditional UPDATE, which
+SQLite's single writer makes atomic). It then sends each row over one SMTP
+connection and marks it sent in its own autocommitted UPDATE straight after
+the server accepted it. A worker killed at any moment leaves at most its
+claimed rows leased; once the lease runs out another worker takes them.
+
+The one window that cannot be closed with SMTP is between the server's
+acceptance of a message and our mark: a crash exactly there resends that one
+message. Its Message-ID is derived from the row, so the copy carries the
+same Message-ID as the first and receiving systems can drop it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import time
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from . import crypto, mail, transport
+from .models import Delivery, Mailing, Status, Subscriber
+from .services import suppress_hash
+
+CHUNK = 2000
+
+
+def add_deliveries(mailing: Mailing, subscriber_ids: Iterable[int]) -> int:
+    """One queued row per subscriber; re-running adds nothing twice."""
+    now = timezone.now()
+    created = 0
+    batch: list[Delivery] = []
+    for subscriber_id in subscriber_ids:
+        batch.append(Delivery(mailing=mailing, subscriber_id=subscriber_id, due_at=now))
+        if len(batch) >= CHUNK:
+            created += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
+            batch = []
+    if batch:
+        created += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
+    return created
+
+
+def claimable(mailing_id: int, now: dt.datetime) -> Q:
+    free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    due = Q(due_at__isnull=True) | Q(due_at__lte=now)
+    return Q(mailing_id=mailing_id, state=Delivery.State.QUEUED) & free & due
+
+
+def claim(mailing_id: int, size: int | None = None) -> tuple[str, list[Delivery]]:
+    """Take up to `size` rows no live worker holds; returns the claim token and
+    the rows, subscribers included."""
+    size = size or settings.NEWSLETTER_BATCH
+    token = secrets.token_hex(16)
+    now = timezone.now()
+    lease = now + dt.timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
+    rows = Delivery.objects.filter(claimable(mailing_id, now)).order_by("pk")
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            ids = list(
+                rows.select_for_update(skip_locked=True).values_list("pk", flat=True)[
+                    :size
+                ]
+            )
+            Delivery.objects.filter(pk__in=ids).update(claim=token, lease_until=lease)
+    else:
+        ids_subquery = rows.values("pk")[:size]
+        Delivery.objects.filter(pk__in=ids_subquery).filter(
+            claimable(mailing_id, now)
+        ).update(claim=token, lease_until=lease)
+    claimed = list(
+        Delivery.objects.filter(claim=token).select_related("subscriber").order_by("pk")
+    )
+    return token, claimed
+
+
+def message_id(delivery: Delivery) -> str:
+    domain = settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":")[0]
+    return f"<newsletter.{delivery.mailing_id}.{delivery.pk}@{domain or 'localhost'}>"
+
+
+def mark_sent(delivery: Delivery, token: str) -> None:
+    Delivery.objects.filter(pk=delivery.pk, claim=token).update(
+        state=Delivery.State.SENT, sent_at=timezone.now(), lease_until=None, claim=""
+    )
+
+
+def mark_retry(delivery: Delivery, token: str, error: str) -> None:
+    """A temporary failure: try again later, waiting longer each time."""
+    attempts = delivery.attempts + 1
+    if attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+        Delivery.objects.filter(pk=delivery.pk, claim=token).update(
+            state=Delivery.State.FAILED, attempts=attempts, error=error[:200], claim=""
+        )
+        return
+    wait = settings.NEWSLETTER_RETRY_SECONDS * 2 ** (attempts - 1)
+    Delivery.objects.filter(pk=delivery.pk, claim=token).update(
+        attempts=attempts,
+        due_at=timezone.now() + dt.timedelta(seconds=wait),
+        lease_until=None,
+        claim="",
+        error=error[:200],
+    )
+
+
+def mark_failed(delivery: Delivery, token: str, error: str) -> None:
+    """A permanent failure: this row is done, and the address is suppressed."""
+    Delivery.objects.filter(pk=delivery.pk, claim=token).update(
+        state=Delivery.State.FAILED, error=error[:200], lease_until=None, claim=""
+    )
+    suppress_hash(delivery.subscriber.address_hash, f"rejected: {error}")
+
+
+def release(token: str) -> None:
+    Delivery.objects.filter(claim=token, state=Delivery.State.QUEUED).update(
+        claim="", lease_until=None
+    )
+
+
+def deliver(mailing_id: int, deadline: float | None = None) -> int:
+    """Work through a mailing until nothing is left to claim; returns how many
+    messages this worker sent. Safe to run in many workers at once."""
+    from .content import renderer_for
+
+    mailing = Mailing.objects.get(pk=mailing_id)
+    render = renderer_for(mailing)
+    sent = 0
+    conn = transport.open_connection()
+    try:
+        while deadline is None or time.monotonic() < deadline:
+            token, rows = claim(mailing_id)
+            if not rows:
+                break
+            for index, row in enumerate(rows):
+                subscriber = row.subscriber
+                rendered = (
+                    render(subscriber)
+                    if subscriber.status == Status.CONFIRMED
+                    else None
+                )
+                if rendered is None:
+                    Delivery.objects.filter(pk=row.pk, claim=token).update(
+                        state=Delivery.State.SKIPPED, claim="", lease_until=None
+                    )
+                    continue
+                message = mail.build(
+                    rendered,
+                    crypto.decrypt(subscriber.address),
+                    mailing.language,
+                    address_hash=subscriber.address_hash,
+                    message_id=message_id(row),
+                )
+                outcome, error = transport.send(conn, message)
+                if outcome == transport.SENT:
+                    mark_sent(row, token)
+                    sent += 1
+                elif outcome == transport.PERMANENT:
+                    mark_failed(row, token, error)
+                else:
+                    mark_retry(row, token, error)
+                    for rest in rows[index + 1 :]:
+                        Delivery.objects.filter(pk=rest.pk, claim=token).update(
+                            claim="", lease_until=None
+                        )
+                    conn = transport.reopen(conn)
+                    break
+    finally:
+        transport.close(conn)
+    finish_if_done(mailing)
+    return sent
+
+
+def finish_if_done(mailing: Mailing) -> None:
+    if not Delivery.objects.filter(
+        mailing=mailing, state=Delivery.State.QUEUED
+    ).exists():
+        Mailing.objects.filter(pk=mailing.pk, finished_at__isnull=True).update(
+            finished_at=timezone.now()
+        )
+
+
+def unfinished_mailings() -> list[int]:
+    """Mailings with rows that are due and held by no live worker."""
+    now = timezone.now()
+    ids = (
+        Delivery.objects.filter(state=Delivery.State.QUEUED)
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .filter(Q(due_at__isnull=True) | Q(due_at__lte=now))
+        .values_list("mailing_id", flat=True)
+        .distinct()
+    )
+    return sorted(set(ids))
+
+
+def recipients(mailing: Mailing) -> Iterable[int]:
+    """Confirmed subscribers of the mailing's edition and frequency who want it."""
+    readers = Subscriber.objects.filter(
+        status=Status.CONFIRMED,
+        language=mailing.language,
+        frequency=mailing.frequency,
+    )
+    if mailing.kind == Mailing.Kind.ARTICLE and mailing.article is not None:
+        section = mailing.article.section
+        if section is not None:
+            readers = readers.filter(
+                Q(sections__isnull=True)
+                | Q(sections__translation_key=section.translation_key)
+            )
+    return readers.values_list("pk", flat=True).distinct().iterator(chunk_size=CHUNK)

@@ -1,0 +1,127 @@
+"""Mail as readers get it: text and HTML parts in the edition's language.
+
+A mailing is rendered once per distinct content; each recipient's own links
+(preferences, unsubscribe) are put in afterwards, so rendering costs nothing
+per recipient. No tracking pixel, no per-recipient tracking link: the only
+personal links are the ones that let the reader leave."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.utils import formataddr
+
+from django.apps import apps
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from samizdat.core.queries import absolute_url
+from samizdat.editions.conf import edition_for
+from samizdat.editions.formats import format_date, iso_datetime
+
+from . import tokens
+
+PREFERENCES = "samizdat-preferences-link"
+UNSUBSCRIBE = "samizdat-unsubscribe-link"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+def render(name: str, context: dict, language: str) -> Rendered:
+    """Render emails/<name>-subject.txt, -body.txt and -body.html."""
+    with translation.override(language):
+        context = {
+            "edition": edition_for(language),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            **site_links(language),
+            **context,
+        }
+        subject = render_to_string(f"emails/{name}-subject.txt", context)
+        text = render_to_string(f"emails/{name}-body.txt", context)
+        html = render_to_string(f"emails/{name}-body.html", context)
+    return Rendered(" ".join(subject.split()), text, html)
+
+
+def site_links(language: str) -> dict:
+    """The site's current address and, when there is one, a mirror."""
+    with translation.override(language):
+        home = absolute_url(reverse_home(language))
+    mirrors, onion = [], ""
+    if apps.is_installed("samizdat.mirror"):
+        from samizdat.mirror.queries import addresses
+
+        found = addresses()
+        mirrors, onion = found["mirrors"], found["onion"]
+    return {
+        "site_url": home,
+        "mirror_url": mirrors[0] if mirrors else "",
+        "onion_url": onion,
+    }
+
+
+def reverse_home(language: str) -> str:
+    from samizdat.articles.models import HomePage
+
+    home = HomePage.objects.live().filter(locale__language_code=language).first()
+    return home.get_url() if home else "/"
+
+
+def personal_url(name: str, token: str, language: str) -> str:
+    with translation.override(language):
+        return absolute_url(reverse(f"newsletter:{name}", args=[token]))
+
+
+def article_item(page, language: str) -> dict:
+    return {
+        "headline": page.title,
+        "standfirst": page.standfirst,
+        "url": absolute_url(page.get_url()),
+        "date": format_date(page.first_published_at, language),
+        "iso": iso_datetime(page.first_published_at),
+        "section": page.section.title if page.section_id else "",
+    }
+
+
+def build(
+    rendered: Rendered,
+    to: str,
+    language: str,
+    address_hash: str = "",
+    message_id: str = "",
+) -> EmailMultiAlternatives:
+    """One message for one reader; with `address_hash`, their own links and the
+    RFC 8058 one-click unsubscribe headers."""
+    text, html, headers = rendered.text, rendered.html, {}
+    if address_hash:
+        token = tokens.manage_token(address_hash)
+        preferences = personal_url("preferences", token, language)
+        unsubscribe = personal_url("unsubscribe", token, language)
+        text = text.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe)
+        html = html.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe)
+        headers["List-Unsubscribe"] = f"<{unsubscribe}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    if message_id:
+        headers["Message-ID"] = message_id
+    headers["Auto-Submitted"] = "auto-generated"
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=text,
+        from_email=from_address(),
+        to=[to],
+        headers=headers,
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def from_address() -> str:
+    return settings.NEWSLETTER_FROM_EMAIL or formataddr(
+        (settings.WAGTAIL_SITE_NAME, "newsroom@localhost")
+    )

@@ -1,0 +1,85 @@
+"""A real SMTP server (aiosmtpd) on loopback, and helpers to read what it got."""
+
+from __future__ import annotations
+
+import email
+import re
+import socket
+from email import policy
+
+import pytest
+from aiosmtpd.controller import Controller
+
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+class Sink:
+    """Keeps every message; refuses or defers recipients on request."""
+
+    def __init__(self) -> None:
+        self.envelopes: list = []
+        self.reject: set[str] = set()
+        self.defer: set[str] = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.reject:
+            return f"550 5.1.1 <{address}>: no such user"
+        if address in self.defer:
+            return "451 4.3.0 try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted"
+
+    @property
+    def messages(self) -> list[email.message.EmailMessage]:
+        return [
+            email.message_from_bytes(
+                e.original_content or e.content, policy=policy.default
+            )
+            for e in self.envelopes
+        ]
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        return [m for m in self.messages if address in str(m["To"])]
+
+    def clear(self) -> None:
+        self.envelopes.clear()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(settings):
+    """Mail goes over real SMTP to a server on loopback; tasks run at once."""
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.TASKS = IMMEDIATE
+    yield sink
+    controller.stop()
+
+
+def body_of(message, kind: str = "plain") -> str:
+    part = message.get_body(preferencelist=(kind,))
+    return part.get_content() if part else ""
+
+
+def link(message, name: str) -> str:
+    """The path of the first link to /newsletter/<name>/ in a message."""
+    found = re.search(
+        rf"https?://[^/\s]+(/[^\s\"<>]*/newsletter/{name}/[^\s\"<>]+/)",
+        body_of(message),
+    )
+    assert found, f"no {name} link in {body_of(message)!r}"
+    return found.group(1)
