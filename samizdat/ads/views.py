@@ -1,0 +1,60 @@
+"""Ad documents and click redirects, both same-origin and never cached."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_safe
+
+from samizdat.audience.buffer import LIMITED
+from samizdat.audience.services import record_hit
+from samizdat.audience.views import no_store, refuse
+from samizdat.editions.conf import edition_for
+
+from .models import Creative
+from .queries import creatives_for
+from .services import choose, click_token, creative_from_token
+from .sinks import CLICK, IMPRESSION
+
+
+@require_safe
+@xframe_options_sameorigin
+def slot(request: HttpRequest, key: str, language: str, section: int) -> HttpResponse:
+    """The small document framed in an ad slot: one creative, drawn anew for
+    every page view even when the page itself came from a cache."""
+    if language not in dict(settings.LANGUAGES):
+        return refuse(400, "Unknown edition.")
+    chosen = choose(creatives_for(key, language, section or None))
+    if chosen is not None:
+        record_hit(request, IMPRESSION, chosen["id"])
+    with translation.override(language):
+        response = render(
+            request,
+            "ads/slot.html",
+            {
+                "creative": chosen,
+                "edition": edition_for(language),
+                "click_token": click_token(chosen["id"]) if chosen else "",
+            },
+        )
+    return no_store(response)
+
+
+@require_safe
+def click(request: HttpRequest, token: str) -> HttpResponse:
+    """Count a click on a genuine ad link, then send the reader on."""
+    creative_id = creative_from_token(token)
+    if creative_id is None:
+        return refuse(400, "This advertisement link is not valid.")
+    link = Creative.objects.filter(pk=creative_id).values_list("link_url", flat=True)
+    target = link.first()
+    if target is None:
+        return refuse(404, "This advertisement has been removed.")
+    if record_hit(request, CLICK, creative_id) == LIMITED:
+        return refuse(429, "Too many requests; try again in a minute.")
+    response = HttpResponseRedirect(target)
+    response["Referrer-Policy"] = "no-referrer"
+    return no_store(response)
