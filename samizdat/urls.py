@@ -9,6 +9,8 @@ from samizdat.core import routing
 from samizdat.newsletter import urls as newsletter_urls
 
 urlpatterns = [
+    path("", include("samizdat.audience.urls")),
+    path("", include("samizdat.ads.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *newsletter_urls.webhook_urlpatterns,

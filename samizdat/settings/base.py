@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "samizdat.editions",
     "samizdat.people",
     "samizdat.articles",
+    "samizdat.audience",
+    "samizdat.ads",
     "samizdat.demo",
     "samizdat.newsletter",
     "wagtail.contrib.forms",
@@ -165,6 +167,8 @@ else:
 # Periodic jobs enqueued by `manage.py clock`: (task path, every N seconds).
 SAMIZDAT_PERIODIC_TASKS = [
     ("samizdat.core.tasks.publish_scheduled_pages", envint("PUBLISH_POLL_SECONDS", 15)),
+    ("samizdat.audience.tasks.fold_counts", envint("COUNT_FOLD_SECONDS", 60)),
+    ("samizdat.audience.tasks.rank_popular_posts", envint("POPULAR_RANK_SECONDS", 600)),
 ]
 
 # Reader pages may be kept this long by a front cache (nginx, a CDN).
@@ -235,3 +239,14 @@ SAMIZDAT_PERIODIC_TASKS += [
     ("samizdat.newsletter.tasks.send_digests", envint("NEWSLETTER_DIGEST_POLL", 300)),
     ("samizdat.newsletter.tasks.resume_deliveries", envint("NEWSLETTER_RESUME", 60)),
 ]
+
+# Audience and ads: cookieless counting. Counts wait in the cache (this
+# process's memory, spilled to the database every COUNT_SPILL_SECONDS) or, at
+# scale, in Redis; `fold_counts` moves them into hourly buckets.
+SAMIZDAT_COUNT_REDIS_URL = envstr("COUNT_REDIS_URL", REDIS_URL)
+SAMIZDAT_COUNT_PREFIX = envstr("COUNT_PREFIX", "samizdat:count:")
+SAMIZDAT_COUNT_SPILL_SECONDS = envint("COUNT_SPILL_SECONDS", 1)
+SAMIZDAT_COUNT_RATE_PER_MINUTE = envint("COUNT_RATE_PER_MINUTE", 600)
+# The request header (Django META name) holding the reader's address as the
+# nearest trusted proxy saw it, e.g. HTTP_X_FORWARDED_FOR behind nginx.
+SAMIZDAT_COUNT_CLIENT_IP_HEADER = envstr("COUNT_CLIENT_IP_HEADER", "REMOTE_ADDR")
