@@ -99,6 +99,9 @@ def article(
     ]
     if tags:
         page.tags.add(*tags)
+    if not publish:
+        # As the admin does for a new draft: Page.live defaults to True.
+        page.live = False
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:
@@ -190,10 +193,28 @@ def publication() -> SimpleNamespace:
     )
 
 
+def admin_form_defaults(client, url: str) -> dict[str, str]:
+    """The fields an admin page form sends untouched, read from the form itself,
+    so that panels added by other apps (inline formsets) come along."""
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    response = client.get(url)
+    assert response.status_code == 200, url
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    return {k: v for k, v in data.items() if "__prefix__" not in k}
+
+
 def article_form(
-    title: str, authors: list[Person], *, slug: str = "", **fields
+    title: str,
+    authors: list[Person],
+    *,
+    slug: str = "",
+    base: dict[str, str] | None = None,
+    **fields,
 ) -> dict[str, str]:
-    """POST data for the admin's article form, as the editor's browser sends it."""
+    """POST data for the admin's article form, as the editor's browser sends it.
+
+    `base` (from admin_form_defaults) supplies every other field of the form."""
     from wagtail.test.utils.form_data import (
         inline_formset,
         nested_form_data,
@@ -222,7 +243,7 @@ def article_form(
         "lead_image_caption": "",
     }
     data.update(fields)
-    return nested_form_data(data)
+    return {**(base or {}), **nested_form_data(data)}
 
 
 @contextlib.contextmanager
@@ -239,6 +260,7 @@ def built_once(django_db_blocker) -> Iterator[None]:
 __all__ = [
     "CaricaturePage",
     "article",
+    "admin_form_defaults",
     "article_form",
     "body",
     "built_once",

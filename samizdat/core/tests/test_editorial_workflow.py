@@ -41,12 +41,22 @@ def edit_url(page: Page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
+def post_form(client, url: str, newsroom, slug: str, **action) -> object:
+    data = factories.article_form(
+        "Rivers run dry",
+        [newsroom["writer"]],
+        slug=slug,
+        base=factories.admin_form_defaults(client, url),
+        **action,
+    )
+    return client.post(url, data)
+
+
 def submitted_draft(client, newsroom, slug: str = "draft") -> ArticlePage:
     client.force_login(newsroom["users"]["carla"])
-    data = factories.article_form(
-        "Rivers run dry", [newsroom["writer"]], slug=slug, **{"action-submit": "Submit"}
+    response = post_form(
+        client, add_url(newsroom["news"]), newsroom, slug, **{"action-submit": "1"}
     )
-    response = client.post(add_url(newsroom["news"]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     return ArticlePage.objects.get(slug=slug)
 
@@ -73,34 +83,35 @@ def test_it_lets_a_contributor_write_and_submit_a_draft(client, newsroom):
 
 
 def test_it_does_not_let_a_contributor_publish(client, newsroom):
-    page = submitted_draft(client, newsroom)
+    client.force_login(newsroom["users"]["carla"])
+    response = post_form(client, add_url(newsroom["news"]), newsroom, "mine")
+    assert response.status_code == 302
+    page = ArticlePage.objects.get(slug="mine")
     contributor = newsroom["users"]["carla"]
     assert not page.permissions_for_user(contributor).can_publish()
     assert not page.permissions_for_user(contributor).can_unpublish()
 
-    data = factories.article_form(
-        "Rivers run dry",
-        [newsroom["writer"]],
-        slug=page.slug,
-        **{"action-publish": "Publish"},
+    revisions = page.revisions.count()
+    response = post_form(
+        client, edit_url(page), newsroom, "mine", **{"action-publish": "1"}
     )
-    client.post(edit_url(page), data)
+    assert response.status_code == 302  # saved, as a draft
     page.refresh_from_db()
+    assert page.revisions.count() == revisions + 1
     assert not page.live
     assert page.first_published_at is None
 
 
 def test_it_does_not_let_a_contributor_publish_a_new_page(client, newsroom):
     client.force_login(newsroom["users"]["carla"])
-    data = factories.article_form(
-        "Straight out",
-        [newsroom["writer"]],
-        slug="straight-out",
-        **{"action-publish": "Publish"},
+    response = post_form(
+        client, add_url(newsroom["news"]), newsroom, "out", **{"action-publish": "1"}
     )
-    client.post(add_url(newsroom["news"]), data)
-    page = ArticlePage.objects.filter(slug="straight-out").first()
-    assert page is None or not page.live
+    assert response.status_code == 302
+    page = ArticlePage.objects.get(slug="out")
+    assert not page.live
+    client.logout()
+    assert client.get(page.url).status_code == 404
 
 
 def test_it_lets_an_editor_approve_and_publish(client, newsroom):
