@@ -5,6 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from samizdat.feeds import urls as feed_urls
+from samizdat.mirror import urls as mirror_urls
+
 from samizdat.core import routing
 from samizdat.newsletter import urls as newsletter_urls
 
@@ -24,6 +27,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include(feed_urls.edition_urlpatterns)),
     path("", include(newsletter_urls)),
     # Wagtail's own pattern drops the ZWNJ that Persian slugs keep.
     re_path(r"^((?:[\w\-\u200c]+/)*)$", routing.serve, name="wagtail_serve"),

@@ -198,6 +198,14 @@ def unfinished_mailings() -> list[int]:
     return sorted(set(ids))
 
 
+def outstanding(mailing_id: int | None = None) -> bool:
+    """Whether any row still waits, leased by a worker or due later."""
+    rows = Delivery.objects.filter(state=Delivery.State.QUEUED)
+    if mailing_id is not None:
+        rows = rows.filter(mailing_id=mailing_id)
+    return rows.exists()
+
+
 def recipients(mailing: Mailing) -> Iterable[int]:
     """Confirmed subscribers of the mailing's edition and frequency who want it."""
     readers = Subscriber.objects.filter(

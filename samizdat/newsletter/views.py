@@ -66,7 +66,6 @@ def page(request, template: str, context: dict, status: int = 200, private=False
     response = render(request, template, context, status=status)
     if private:
         add_never_cache_headers(response)
-        response["Cache-Control"] += ", private"
         response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "samizdat.editions",
     "samizdat.people",
     "samizdat.articles",
+    "samizdat.feeds",
+    "samizdat.mirror",
     "samizdat.audience",
     "samizdat.ads",
     "samizdat.demo",
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "samizdat.core.middleware.ReaderCacheMiddleware",
+    "samizdat.mirror.middleware.OnionLocationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -250,3 +253,9 @@ SAMIZDAT_COUNT_RATE_PER_MINUTE = envint("COUNT_RATE_PER_MINUTE", 600)
 # The request header (Django META name) holding the reader's address as the
 # nearest trusted proxy saw it, e.g. HTTP_X_FORWARDED_FOR behind nginx.
 SAMIZDAT_COUNT_CLIENT_IP_HEADER = envstr("COUNT_CLIENT_IP_HEADER", "REMOTE_ADDR")
+
+# Feeds, news metadata and static mirrors (samizdat.feeds, samizdat.mirror).
+SAMIZDAT_FEED_MAX_AGE = envint("FEED_MAX_AGE", 300)
+SAMIZDAT_FEED_SHARED_MAX_AGE = envint("FEED_SHARED_MAX_AGE", 900)
+SAMIZDAT_SECURITY_CONTACT = envstr("SECURITY_CONTACT", "mailto:security@localhost")
+SAMIZDAT_SECURITY_POLICY = envstr("SECURITY_POLICY", "")

@@ -83,3 +83,24 @@ def link(message, name: str) -> str:
     )
     assert found, f"no {name} link in {body_of(message)!r}"
     return found.group(1)
+
+
+def confirmed(
+    address: str, language: str = "en", frequency: str = "every", sections=()
+):
+    """A subscriber who has already confirmed, stored as the site stores them."""
+    from django.utils import timezone
+
+    from samizdat.newsletter import crypto
+    from samizdat.newsletter.models import Status, Subscriber
+
+    subscriber = Subscriber.objects.create(
+        address_hash=crypto.address_hash(address),
+        address=crypto.encrypt(address),
+        language=language,
+        frequency=frequency,
+        status=Status.CONFIRMED,
+        confirmed_at=timezone.now(),
+    )
+    subscriber.sections.set(sections)
+    return subscriber
