@@ -1,0 +1,187 @@
+"""What search engines, social sites and feed readers read from a page's
+<head>: feed links, OpenGraph and Twitter tags, schema.org JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from samizdat.core.queries import absolute_url
+
+SCHEMA_TYPES = {
+    "news": "NewsArticle",
+    "opinion": "OpinionNewsArticle",
+    "analysis": "AnalysisNewsArticle",
+    "report": "ReportageNewsArticle",
+    "interview": "NewsArticle",
+}
+FEED_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
+JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def feed_links(context) -> list[dict]:
+    """The feeds of the edition and of the section, author or tag shown."""
+    site = settings.WAGTAIL_SITE_NAME
+    links = [
+        {"type": FEED_TYPES[fmt], "title": site, "href": reverse(name)}
+        for fmt, name in (
+            ("rss", "feeds_edition_rss"),
+            ("atom", "feeds_edition_atom"),
+            ("json", "feeds_edition_json"),
+        )
+    ]
+    page = context.get("page")
+    scoped = None
+    if context.get("person") is not None:
+        scoped = ("author", context["person"].slug, context["person"].byline_name)
+    elif context.get("tag") is not None:
+        scoped = ("tag", context["tag"].slug, context["tag"].name)
+    elif page is not None and type(page).__name__ == "SectionPage":
+        scoped = ("section", page.slug, page.title)
+    if scoped:
+        kind, slug, title = scoped
+        for fmt in ("rss", "atom"):
+            try:
+                href = reverse(f"feeds_{fmt}", kwargs={"kind": kind, "slug": slug})
+            except NoReverseMatch:
+                continue
+            links.append(
+                {"type": FEED_TYPES[fmt], "title": f"{title} · {site}", "href": href}
+            )
+    return links
+
+
+def canonical(context) -> str:
+    for alt in context.get("alternates") or ():
+        if alt["is_current"]:
+            return alt["full_url"]
+    request = context.get("request")
+    return absolute_url(request.path) if request is not None else ""
+
+
+def share_image(page) -> str:
+    """The picture social sites show: the cartoon or the lead image."""
+    image, spec = None, ""
+    if getattr(page, "cartoon_id", None):
+        image, spec = page.cartoon, "width-1000"
+    elif getattr(page, "lead_image_id", None):
+        image, spec = page.lead_image, "width-800"
+    return absolute_url(image.get_rendition(spec).url) if image else ""
+
+
+def article_schema(context, url: str, image: str) -> dict:
+    """schema.org NewsArticle (or its kind) with every author as a Person."""
+    page = context["page"]
+    from samizdat.articles.templatetags.articles import author_url
+
+    section = context.get("section")
+    home = absolute_url(reverse("wagtail_serve", args=[""]))
+    data = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPES.get(page.kind, "NewsArticle"),
+        "headline": page.title[:110],
+        "description": page.standfirst or page.search_description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": page.locale.language_code,
+        "datePublished": page.first_published_at.isoformat()
+        if page.first_published_at
+        else None,
+        "dateModified": (page.last_published_at or page.first_published_at).isoformat()
+        if page.first_published_at
+        else None,
+        "author": [
+            {
+                "@type": "Person",
+                "name": person.byline_name,
+                **(
+                    {"url": absolute_url(link)}
+                    if (link := author_url(context, person))
+                    else {}
+                ),
+            }
+            for person in context.get("authors") or ()
+        ],
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": home,
+        },
+    }
+    if section is not None:
+        data["articleSection"] = section.title
+    if image:
+        data["image"] = [image]
+    if context.get("tags"):
+        data["keywords"] = [tag.name for tag in context["tags"]]
+    return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+def page_metadata(context) -> dict:
+    """Everything the metadata component prints for the page in context."""
+    page = context.get("page")
+    url = canonical(context)
+    is_article = page is not None and hasattr(page, "kind") and "authors" in context
+    image = share_image(page) if is_article else ""
+    title = getattr(page, "seo_title", "") or getattr(page, "title", "")
+    if context.get("person") is not None:
+        title = context["person"].byline_name
+    elif context.get("tag") is not None:
+        title = context["tag"].name
+    description = ""
+    if page is not None:
+        description = (
+            getattr(page, "search_description", "")
+            or getattr(page, "standfirst", "")
+            or getattr(page, "introduction", "")
+            or getattr(page, "tagline", "")
+        )
+    edition = context.get("edition")
+    meta = {
+        "feeds": feed_links(context),
+        "og": [
+            ("og:site_name", settings.WAGTAIL_SITE_NAME),
+            ("og:type", "article" if is_article else "website"),
+            ("og:title", title or settings.WAGTAIL_SITE_NAME),
+            ("og:url", url),
+            ("og:locale", edition.code if edition else ""),
+            ("og:description", description),
+            ("og:image", image),
+        ],
+        "twitter": [
+            ("twitter:card", "summary_large_image" if image else "summary"),
+            ("twitter:title", title or settings.WAGTAIL_SITE_NAME),
+            ("twitter:description", description),
+            ("twitter:image", image),
+        ],
+        "jsonld": "",
+    }
+    if is_article:
+        if page.first_published_at:
+            meta["og"].append(
+                ("article:published_time", page.first_published_at.isoformat())
+            )
+        if page.last_published_at:
+            meta["og"].append(
+                ("article:modified_time", page.last_published_at.isoformat())
+            )
+        if context.get("section") is not None:
+            meta["og"].append(("article:section", context["section"].title))
+        meta["og"].extend(("article:tag", tag.name) for tag in context.get("tags", ()))
+        schema = article_schema(context, url, image)
+        meta["jsonld"] = json.dumps(schema, ensure_ascii=False).translate(JSON_ESCAPES)
+    request = context.get("request")
+    if request is not None and getattr(request, "samizdat_mirror", False):
+        from samizdat.mirror.queries import addresses
+
+        onion = addresses()["onion"]
+        meta["onion"] = onion + request.path if onion else ""
+    meta["og"] = [(k, v) for k, v in meta["og"] if v]
+    meta["twitter"] = [(k, v) for k, v in meta["twitter"] if v]
+    return meta

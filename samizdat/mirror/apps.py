@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MirrorConfig(AppConfig):
+    name = "samizdat.mirror"
+    verbose_name = _("Mirrors")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

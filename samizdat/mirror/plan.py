@@ -1,0 +1,233 @@
+"""Which URLs a mirror holds, and which of them a change touches.
+
+A full plan lists every public page of every edition with its pagination,
+plus feeds. An incremental plan starts from Wagtail's page log since the
+last export: an edited article brings its own page, its translations, its
+edition's home page, the listing pages that show it and the feeds that
+carry it; a new, moved or removed article brings every page of those
+listings, since positions shift."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page, PageLogEntry
+
+from samizdat.articles import queries as articles
+from samizdat.articles.models import (
+    PAGE_SIZE,
+    ArticleAuthor,
+    ArticlePage,
+    ArticlePageTag,
+    AuthorIndexPage,
+    SectionPage,
+    Tag,
+    TagIndexPage,
+)
+from samizdat.editions.conf import all_editions
+from samizdat.people.models import Person
+
+SEARCH_INDEX = "search-index.js"
+CHANGE_ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete")
+STRUCTURE_ACTIONS = ("wagtail.move", "wagtail.rename", "wagtail.reorder")
+
+
+@dataclass
+class Plan:
+    """URLs to render (with the page each shows), and what else to do."""
+
+    urls: dict[str, int | None] = field(default_factory=dict)
+    search_editions: set[str] = field(default_factory=set)
+    remove_pages: set[int] = field(default_factory=set)
+    full: bool = False
+
+    def add(self, url: str, page_id: int | None = None) -> None:
+        if url and url not in self.urls:
+            self.urls[url] = page_id
+
+
+def locales() -> list[Locale]:
+    codes = [e.code for e in all_editions()]
+    return list(Locale.objects.filter(language_code__in=codes))
+
+
+def pages_for(count: int) -> int:
+    return max(1, math.ceil(count / PAGE_SIZE))
+
+
+def feed_url(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def edition_feeds(plan: Plan, language: str) -> None:
+    for name in ("feeds_edition_rss", "feeds_edition_atom", "feeds_edition_json"):
+        plan.add(feed_url(language, name))
+
+
+def scoped_feeds(plan: Plan, language: str, kind: str, slug: str) -> None:
+    for name in ("feeds_rss", "feeds_atom"):
+        plan.add(feed_url(language, name, kind=kind, slug=slug))
+
+
+def full_plan() -> Plan:
+    """Every page of every edition, with pagination, and every feed."""
+    plan = Plan(full=True)
+    for locale in locales():
+        add_edition(plan, locale)
+    return plan
+
+
+def add_edition(plan: Plan, locale: Locale) -> None:
+    language = locale.language_code
+    plan.search_editions.add(language)
+    pieces = articles.published(locale)
+    home = Page.objects.live().filter(locale=locale, depth=2).first()
+    if home is not None:
+        plan.add(home.get_url(), home.pk)
+    edition_feeds(plan, language)
+    counts = dict(pieces.values_list("section_id").annotate(n=Count("id")).order_by())
+    for section in SectionPage.objects.live().filter(locale=locale):
+        add_section(plan, section, counts.get(section.pk, 0))
+    for piece in pieces.select_related("locale").only(
+        "id", "path", "depth", "url_path", "locale"
+    ):
+        plan.add(piece.get_url(), piece.pk)
+    add_people(plan, locale, Person.objects.filter(locale=locale))
+    add_tags(plan, locale, articles.tags_in(locale))
+
+
+def add_section(
+    plan: Plan, section: SectionPage, count: int, only_page: int | None = None
+) -> None:
+    numbers = [only_page] if only_page else range(1, pages_for(count) + 1)
+    for number in numbers:
+        plan.add(section.section_url(None, number), section.pk if number == 1 else None)
+    scoped_feeds(plan, section.locale.language_code, "section", section.slug)
+
+
+def add_people(plan: Plan, locale: Locale, people, only_piece=None) -> None:
+    index = AuthorIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return
+    plan.add(index.get_url(), index.pk)
+    people = list(people)
+    counts = dict(
+        ArticleAuthor.objects.filter(
+            person__in=people, article__in=articles.published(locale)
+        )
+        .values_list("person_id")
+        .annotate(n=Count("article_id", distinct=True))
+        .order_by()
+    )
+    for person in people:
+        if only_piece is not None:
+            numbers = [position(articles.by_person(person), only_piece)]
+        else:
+            numbers = range(1, pages_for(counts.get(person.pk, 0)) + 1)
+        for number in numbers:
+            plan.add(index.author_url(None, person.slug, number))
+        scoped_feeds(plan, locale.language_code, "author", person.slug)
+
+
+def add_tags(plan: Plan, locale: Locale, tags, only_piece=None) -> None:
+    index = TagIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return
+    plan.add(index.get_url(), index.pk)
+    tags = list(tags)
+    counts = dict(
+        ArticlePageTag.objects.filter(
+            tag__in=tags, content_object__in=articles.published(locale)
+        )
+        .values_list("tag_id")
+        .annotate(n=Count("content_object_id", distinct=True))
+        .order_by()
+    )
+    for tag in tags:
+        if only_piece is not None:
+            numbers = [position(articles.with_tag(locale, tag), only_piece)]
+        else:
+            numbers = range(1, pages_for(counts.get(tag.pk, 0)) + 1)
+        for number in numbers:
+            plan.add(index.tag_url(None, tag.slug, number))
+        scoped_feeds(plan, locale.language_code, "tag", tag.slug)
+
+
+def position(listing, piece: ArticlePage) -> int:
+    """The page number of a listing (newest first) that shows this piece."""
+    newer = listing.filter(
+        Q(first_published_at__gt=piece.first_published_at)
+        | Q(first_published_at=piece.first_published_at, pk__gt=piece.pk)
+    ).count()
+    return newer // PAGE_SIZE + 1
+
+
+def changes_since(since: dt.datetime, known_pages: set[int]) -> Plan:
+    """What to render again after the page changes logged since `since`."""
+    plan = Plan()
+    entries = PageLogEntry.objects.filter(timestamp__gt=since).values_list(
+        "page_id", "action"
+    )
+    changed: dict[int, set[str]] = {}
+    for page_id, action in entries:
+        changed.setdefault(page_id, set()).add(action)
+    if not changed:
+        return plan
+    live = {
+        p.pk: p
+        for p in Page.objects.filter(pk__in=changed).select_related("locale").specific()
+    }
+    whole_editions: set[int] = set()
+    for page_id, actions in changed.items():
+        page = live.get(page_id)
+        if page is None:
+            return full_plan()
+        if not page.live:
+            plan.remove_pages.add(page_id)
+            whole_editions.add(page.locale_id)
+            continue
+        if not isinstance(page, ArticlePage) or actions & set(STRUCTURE_ACTIONS):
+            whole_editions.add(page.locale_id)
+            continue
+        is_new = page.pk not in known_pages
+        add_piece(plan, page, is_new)
+    for locale in Locale.objects.filter(pk__in=whole_editions):
+        add_edition(plan, locale)
+    return plan
+
+
+def add_piece(plan: Plan, piece: ArticlePage, is_new: bool) -> None:
+    """A piece, its translations, and the lists and feeds that show it."""
+    locale = piece.locale
+    language = locale.language_code
+    plan.search_editions.add(language)
+    plan.add(piece.get_url(), piece.pk)
+    for other in (
+        Page.objects.live()
+        .filter(translation_key=piece.translation_key)
+        .exclude(pk=piece.pk)
+        .select_related("locale")
+    ):
+        plan.add(other.get_url(), other.pk)
+    home = Page.objects.live().filter(locale=locale, depth=2).first()
+    if home is not None:
+        plan.add(home.get_url(), home.pk)
+    edition_feeds(plan, language)
+    section = SectionPage.objects.filter(pk=piece.section_id).first()
+    only = None if is_new else piece
+    if section is not None:
+        if is_new:
+            count = articles.published(locale).filter(section=section).count()
+            add_section(plan, section, count)
+        else:
+            add_section(plan, section, 0, position(articles.in_section(section), piece))
+    people = Person.objects.filter(bylines__article=piece).distinct()
+    add_people(plan, locale, people, only_piece=only)
+    tags = Tag.objects.filter(tagged_articles__content_object=piece).distinct()
+    add_tags(plan, locale, tags, only_piece=only)
