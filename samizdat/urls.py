@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from samizdat.search import views as search_views
+
 from samizdat.core import routing
 from samizdat.feeds import urls as feed_urls
 from samizdat.mirror import urls as mirror_urls
@@ -26,6 +28,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
     path("", include(feed_urls.edition_urlpatterns)),
     path("", include(newsletter_urls)),
     # Wagtail's own pattern drops the ZWNJ that Persian slugs keep.

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from samizdat.core.pages import ReaderPage
 from samizdat.editions.slugs import slugify
+from samizdat.search.index import NormalisedSearchField, article_search_fields
 
 from .blocks import ArticleBodyBlock
 
@@ -239,9 +240,7 @@ class ArticlePage(ReaderPage):
         InlinePanel("corrections", label=_("Corrections")),
         InlinePanel("newsletter", label=_("Newsletter"), max_num=1),
     ]
-    search_fields = ReaderPage.search_fields + [
-        index.SearchField("standfirst"),
-        index.SearchField("body"),
+    search_fields = article_search_fields(ReaderPage.search_fields) + [
         index.FilterField("kind"),
         index.FilterField("section_id"),
     ]
@@ -364,8 +363,8 @@ class CaricaturePage(ArticlePage):
         InlinePanel("corrections", label=_("Corrections")),
     ]
     search_fields = ArticlePage.search_fields + [
-        index.SearchField("caption"),
-        index.SearchField("alt_text"),
+        NormalisedSearchField("caption"),
+        NormalisedSearchField("alt_text"),
     ]
     parent_page_types = ["articles.SectionPage"]
     subpage_types: list[str] = []

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "samizdat.audience",
     "samizdat.ads",
     "samizdat.demo",
+    "samizdat.search",
     "samizdat.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

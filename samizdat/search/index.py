@@ -1,0 +1,73 @@
+"""What goes into the search index for a piece: normalised words.
+
+Wagtail indexes `search_fields`; these fields hand it the words of
+`samizdat.editions.text` instead of the stored text, so the index holds
+folded Persian while the page keeps its own spelling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.utils.html import strip_tags
+from wagtail.search import index
+
+from samizdat.editions.text import normalise
+
+
+class NormalisedSearchField(index.SearchField):
+    """A SearchField whose indexed value is the normalised words of `source`."""
+
+    def __init__(self, field_name: str, source: Callable | None = None, **kwargs):
+        super().__init__(field_name, **kwargs)
+        self.source = source
+
+    def get_value(self, obj: Any) -> str:
+        value = self.source(obj) if self.source else super().get_value(obj)
+        return normalise(value if isinstance(value, str) else str(value or ""))
+
+
+def body_text(page: Any) -> str:
+    """The readable text of a body: paragraphs, headings, quotations, captions."""
+    parts: list[str] = []
+    for block in page.body or []:
+        value = block.value
+        if block.block_type == "paragraph":
+            parts.append(strip_tags(value.source))
+        elif block.block_type == "quotation":
+            parts.extend(
+                str(value.get(key) or "") for key in ("text", "speaker", "speaker_role")
+            )
+        elif block.block_type == "image":
+            parts.extend(str(value.get(key) or "") for key in ("caption", "alt_text"))
+        else:
+            parts.append(str(value))
+    return " ".join(p for p in parts if p)
+
+
+def people_text(page: Any) -> str:
+    """Names and pen names of everyone in the byline."""
+    names: list[str] = []
+    for byline in page.article_authors.all():
+        names.extend([byline.person.name, byline.person.pen_name])
+    return " ".join(n for n in names if n)
+
+
+def tags_text(page: Any) -> str:
+    return " ".join(tag.name for tag in page.tags.all())
+
+
+def article_search_fields(base: Iterable[index.BaseField]) -> list[index.BaseField]:
+    """`base` plus the piece's normalised words: headline (boosted like a
+    title), standfirst, body, bylines and tags.
+
+    Page's own title field stays, so the admin's search keeps working and
+    Wagtail's checks pass; a query normalised by `samizdat.search.queries`
+    matches the normalised copy."""
+    return list(base) + [
+        NormalisedSearchField("title", boost=2),
+        NormalisedSearchField("standfirst"),
+        NormalisedSearchField("body", source=body_text),
+        NormalisedSearchField("article_authors", source=people_text),
+        NormalisedSearchField("tags", source=tags_text),
+    ]

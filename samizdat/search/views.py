@@ -1,0 +1,91 @@
+"""The search page of each edition: /en/search/, /fa/search/."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.views.decorators.http import require_safe
+
+from samizdat.core.queries import absolute_url, locale_for
+from samizdat.editions.conf import all_editions, edition_for
+
+from . import queries
+from .forms import SearchForm
+
+FILTERS = ("q", "section", "author", "kind", "after", "before")
+
+
+def _alternates() -> list[dict]:
+    current = edition_for().code
+    result = []
+    for edition in all_editions():
+        with translation.override(edition.code):
+            url = reverse("search")
+        result.append(
+            {
+                "edition": edition,
+                "url": url,
+                "full_url": absolute_url(url),
+                "is_translation": True,
+                "is_current": edition.code == current,
+            }
+        )
+    return result
+
+
+def _page_url(params: dict, number: int) -> str:
+    kept = [(k, params[k]) for k in FILTERS if params.get(k)]
+    if number > 1:
+        kept.append(("page", number))
+    return "?" + urlencode(kept)
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    locale = locale_for()
+    form = SearchForm(request.GET or None, locale_id=locale.pk)
+    context = {
+        "form": form,
+        "alternates": _alternates(),
+        "query": queries.Query(),
+        "max_chars": queries.MAX_QUERY_CHARS,
+        "max_terms": queries.MAX_TERMS,
+    }
+    status = 200
+    if request.GET and not form.is_valid():
+        status = 400
+    elif form.is_bound:
+        data = form.cleaned_data
+        query = queries.parse(data["q"])
+        filters = queries.Filters(
+            section_id=data["section"].pk if data["section"] else None,
+            author_id=data["author"].pk if data["author"] else None,
+            kind=data["kind"],
+            after=data["after"],
+            before=data["before"],
+        )
+        found = queries.results(locale.pk, query, filters, data["page"] or 1)
+        params = {k: request.GET.get(k, "") for k in FILTERS}
+        params["q"] = query.text
+        context.update(query=query, results=found)
+        if found.page is not None:
+            page = found.page
+            context["pagination"] = {
+                "previous_url": _page_url(params, page.number - 1)
+                if page.has_previous()
+                else "",
+                "next_url": _page_url(params, page.number + 1)
+                if page.has_next()
+                else "",
+                "nearby": [
+                    (n, _page_url(params, n), n == page.number)
+                    for n in page.paginator.get_elided_page_range(
+                        page.number, on_each_side=2, on_ends=1
+                    )
+                    if isinstance(n, int)
+                ],
+            }
+    return render(request, "pages/search.html", context, status=status)
