@@ -1,0 +1,346 @@
+"""Write the demo publication into the database, completing what is missing.
+
+Pages are made the way an editor makes them: added to the tree under their
+section and published through a revision. Each piece is identified by its
+section and slug (a translation by its original's translation key), so a
+second run finds everything and writes nothing, and an interrupted run is
+completed by the next one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from samizdat.articles.models import (
+    ArticleAuthor,
+    ArticlePage,
+    CaricaturePage,
+    Correction,
+    HomePage,
+    SectionPage,
+)
+from samizdat.articles.setup import ensure_editions, ensure_translation
+from samizdat.core.roles import ensure_roles
+from samizdat.editions.slugs import slugify
+from samizdat.people.models import Person
+
+from . import drawing
+from .newsroom import SECTIONS, STAFF
+from .plan import DEFAULT_SEED, ArticlePlan, CartoonPlan, Plan, build_plan
+from .writer import LANGS
+
+BATCH = 25
+FULL_ARTICLES = 300
+FULL_CARICATURES = 20
+
+
+class SeedError(Exception):
+    """The database cannot take the demo (an edition is missing)."""
+
+
+@dataclass
+class SeedResult:
+    created: Counter = field(default_factory=Counter)
+    present: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        p, c = self.present, self.created
+        return (
+            f"Demo publication: {p['sections']} sections, {p['people']} people,"
+            f" {p['articles']} articles ({p['articles_en']} en, {p['articles_fa']} fa,"
+            f" {p['translations']} translated), {p['caricatures']} caricatures,"
+            f" {p['corrections']} correction; created {sum(c.values())} objects."
+        )
+
+
+def anchor_for(now: dt.datetime | None = None) -> dt.datetime:
+    """Midnight (UTC) of today: demo dates count back from it."""
+    now = now or timezone.now()
+    return dt.datetime.combine(now.astimezone(dt.UTC).date(), dt.time(), dt.UTC)
+
+
+def seed_demo(
+    seed: int = DEFAULT_SEED,
+    articles: int = FULL_ARTICLES,
+    caricatures: int = FULL_CARICATURES,
+    now: dt.datetime | None = None,
+) -> SeedResult:
+    """Make sure the demo publication of `seed` exists in both editions."""
+    homes = ensure_editions()
+    ensure_roles()
+    if any(code not in homes for code in LANGS):
+        raise SeedError("the demo needs the English (en) and Persian (fa) editions")
+    locales = {code: Locale.objects.get(language_code=code) for code in LANGS}
+    plan = build_plan(seed, articles, caricatures, anchor_for(now))
+    seeder = _Seeder(plan, homes, locales)
+    seeder.run()
+    return seeder.result
+
+
+class _Seeder:
+    def __init__(self, plan: Plan, homes: dict[str, HomePage], locales: dict):
+        self.plan, self.homes, self.locales = plan, homes, locales
+        self.result = SeedResult()
+        self.sections: dict[tuple[str, str], SectionPage] = {}
+        self.people: dict[tuple[str, str], Person] = {}
+        self.pages: dict[tuple[int, str], int] = {}
+        self.keys: dict[tuple[int, object], int] = {}
+        self.key_of: dict[int, object] = {}
+        self.made: dict[int, tuple[dt.datetime, dt.datetime]] = {}
+
+    def run(self) -> None:
+        with transaction.atomic():
+            self.ensure_sections()
+            self.ensure_people()
+        self.load_existing()
+        self.ensure_articles()
+        self.ensure_cartoons()
+        self.set_dates()
+        with transaction.atomic():
+            self.ensure_leads()
+            self.ensure_correction()
+        self.count()
+
+    # Sections and people
+
+    def ensure_sections(self) -> None:
+        en = self.homes["en"]
+        for spec in SECTIONS:
+            page = SectionPage.objects.child_of(en).filter(slug=spec.slug).first()
+            if page is None:
+                page = en.add_child(
+                    instance=SectionPage(
+                        title=spec.title[0],
+                        slug=spec.slug,
+                        locale=self.locales["en"],
+                        show_in_menus=True,
+                        default_kind=spec.kind,
+                        introduction=spec.introduction[0],
+                    )
+                )
+                page.save_revision().publish()
+                self.result.created["sections"] += 1
+            self.sections["en", spec.slug] = page.specific
+            translation = page.get_translation_or_none(self.locales["fa"])
+            if translation is None:
+                translation = ensure_translation(
+                    page, self.locales["fa"], spec.title[1]
+                )
+                translation.introduction = spec.introduction[1]
+                translation.save_revision().publish()
+                self.result.created["sections"] += 1
+            self.sections["fa", spec.slug] = translation.specific
+
+    def ensure_people(self) -> None:
+        en, fa = self.locales["en"], self.locales["fa"]
+        for spec in STAFF:
+            person = Person.objects.filter(locale=en, slug=spec.slug).first()
+            if person is None:
+                person = Person.objects.create(
+                    locale=en,
+                    slug=spec.slug,
+                    name=spec.name[0],
+                    pen_name=spec.pen_name[0] if spec.pen_name else "",
+                    role=spec.role[0],
+                    bio=spec.bio[0],
+                )
+                self.result.created["people"] += 1
+            self.people["en", spec.slug] = person
+            translation = person.get_translation_or_none(fa)
+            if translation is None:
+                translation = person.copy_for_translation(fa)
+                translation.name = spec.name[1]
+                translation.pen_name = spec.pen_name[1] if spec.pen_name else ""
+                translation.role = spec.role[1]
+                translation.bio = spec.bio[1]
+                translation.slug = slugify(spec.name[1])
+                translation.save()
+                self.result.created["people"] += 1
+            self.people["fa", spec.slug] = translation
+
+    # Articles and caricatures
+
+    def load_existing(self) -> None:
+        section_ids = [s.pk for s in self.sections.values()]
+        rows = ArticlePage.objects.filter(section_id__in=section_ids).values_list(
+            "pk", "section_id", "slug", "locale_id", "translation_key"
+        )
+        for pk, section_id, slug, locale_id, key in rows:
+            self.pages[section_id, slug] = pk
+            self.keys[locale_id, key] = pk
+            self.key_of[pk] = key
+
+    def find(self, piece: ArticlePlan | CartoonPlan, section: str) -> int | None:
+        """The page of a planned piece, if it exists already."""
+        if isinstance(piece, ArticlePlan) and piece.source is not None:
+            source = self.find(self.plan.article(piece.source), piece.section)
+            if source is None:
+                return None
+            key = self.key_of[source]
+            return self.keys.get((self.locales[piece.lang].pk, key))
+        return self.pages.get((self.sections[piece.lang, section].pk, piece.slug))
+
+    def ensure_articles(self) -> None:
+        missing = [a for a in self.plan.articles if self.find(a, a.section) is None]
+        for start in range(0, len(missing), BATCH):
+            with transaction.atomic():
+                for piece in missing[start : start + BATCH]:
+                    self.write_article(piece)
+
+    def write_article(self, piece: ArticlePlan) -> None:
+        parent = self.sections[piece.lang, piece.section]
+        text = piece.skeleton.render(piece.lang)
+        if piece.source is not None:
+            source_pk = self.find(self.plan.article(piece.source), piece.section)
+            if source_pk is None:
+                return
+            source = ArticlePage.objects.get(pk=source_pk)
+            page = source.copy_for_translation(
+                self.locales[piece.lang], copy_parents=False
+            ).specific
+            page.tags.clear()
+            page.corrections = []
+            self.result.created["translations"] += 1
+        else:
+            page = ArticlePage(locale=self.locales[piece.lang])
+        page.title = piece.title
+        page.slug = piece.slug
+        page.kind = piece.kind
+        page.standfirst = text["standfirst"]
+        page.body = self.body(text["body"], piece.published)
+        page.article_authors = [
+            ArticleAuthor(person=self.people[piece.lang, slug], sort_order=n)
+            for n, slug in enumerate(piece.skeleton.authors)
+        ]
+        page.tags.add(*text["tags"])
+        if page.pk is None:
+            parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.remember(page, piece.published, piece.updated)
+        self.result.created["articles"] += 1
+
+    def body(self, blocks: list, published: dt.datetime) -> list:
+        out = []
+        for kind, value in blocks:
+            if kind == "paragraph":
+                value = RichText(value)
+            elif kind == "quotation":
+                value = dict(value)
+                days = value.pop("days_before")
+                value["date_said"] = (
+                    (published - dt.timedelta(days=days)).date()
+                    if days is not None
+                    else None
+                )
+            out.append((kind, value))
+        return out
+
+    def ensure_cartoons(self) -> None:
+        missing = [c for c in self.plan.cartoons if self.find(c, "caricature") is None]
+        for start in range(0, len(missing), BATCH):
+            with transaction.atomic():
+                for cartoon in missing[start : start + BATCH]:
+                    self.write_cartoon(cartoon)
+
+    def write_cartoon(self, cartoon: CartoonPlan) -> None:
+        image_model = get_image_model()
+        png = drawing.render_png(cartoon.scene)
+        name = f"demo-cartoon-{self.plan.seed}-{cartoon.index}.png"
+        image = image_model(title=cartoon.title, file=ImageFile(io.BytesIO(png), name))
+        image._set_image_file_metadata()
+        image.save()
+        page = CaricaturePage(
+            locale=self.locales[cartoon.lang],
+            title=cartoon.title,
+            slug=cartoon.slug,
+            cartoon=image,
+            alt_text=cartoon.alt_text,
+            caption=cartoon.caption,
+        )
+        page.article_authors = [
+            ArticleAuthor(
+                person=self.people[cartoon.lang, cartoon.artist], sort_order=0
+            )
+        ]
+        page.tags.add(*cartoon.tags)
+        self.sections[cartoon.lang, "caricature"].add_child(instance=page)
+        page.save_revision().publish()
+        self.remember(page, cartoon.published, cartoon.published)
+        self.result.created["caricatures"] += 1
+        self.result.created["images"] += 1
+
+    def remember(self, page: ArticlePage, first: dt.datetime, last: dt.datetime):
+        self.made[page.pk] = (first, last)
+        self.pages[page.section_id, page.slug] = page.pk
+        self.keys[page.locale_id, page.translation_key] = page.pk
+        self.key_of[page.pk] = page.translation_key
+
+    def set_dates(self) -> None:
+        """Spread publication dates over the last months, as a real archive."""
+        with transaction.atomic():
+            for pk, (first, last) in self.made.items():
+                ArticlePage.objects.filter(pk=pk).update(
+                    first_published_at=first, last_published_at=last
+                )
+
+    # Front pages and the correction
+
+    def ensure_leads(self) -> None:
+        for lang, index in self.plan.leads.items():
+            home = HomePage.objects.get(pk=self.homes[lang].pk)
+            if home.lead_story_id is not None:
+                continue
+            piece = self.plan.article(index)
+            pk = self.find(piece, piece.section)
+            if pk is None:
+                continue
+            home.lead_story_id = pk
+            home.save_revision().publish()
+            self.result.created["leads"] += 1
+
+    def ensure_correction(self) -> None:
+        if self.plan.correction is None:
+            return
+        index, text, day = self.plan.correction
+        piece = self.plan.article(index)
+        pk = self.find(piece, piece.section)
+        if pk is None or Correction.objects.filter(article_id=pk).exists():
+            return
+        live = ArticlePage.objects.get(pk=pk)
+        page = live.get_latest_revision_as_object()
+        page.corrections.add(Correction(date=day, text=text, sort_order=0))
+        page.save_revision().publish()
+        corrected = min(
+            dt.datetime.combine(day, dt.time(11, 0), dt.UTC),
+            self.plan.anchor - dt.timedelta(minutes=5),
+        )
+        ArticlePage.objects.filter(pk=pk).update(
+            first_published_at=live.first_published_at,
+            last_published_at=max(corrected, live.first_published_at),
+        )
+        self.result.created["corrections"] += 1
+
+    def count(self) -> None:
+        present = self.result.present
+        present["sections"] = len(self.sections)
+        present["people"] = len(self.people)
+        for piece in self.plan.articles:
+            if self.find(piece, piece.section) is not None:
+                present["articles"] += 1
+                present[f"articles_{piece.lang}"] += 1
+                present["translations"] += piece.source is not None
+        present["caricatures"] = sum(
+            self.find(c, "caricature") is not None for c in self.plan.cartoons
+        )
+        present["corrections"] = Correction.objects.filter(
+            article__section_id__in=[s.pk for s in self.sections.values()]
+        ).count()
