@@ -19,7 +19,9 @@ SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", True)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# On by default so `check --deploy` is clean; set SECURE_HSTS_PRELOAD=0 before
+# the first deployment if the domain must not join browsers' preload lists.
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", _https)
 CSRF_TRUSTED_ORIGINS = [BASE_URL] if BASE_URL.startswith("http") else []
 
 STORAGES = {

@@ -1,0 +1,78 @@
+"""Production settings refuse to start unsafe and pass Django's deploy checks.
+
+Each case runs in a fresh interpreter: settings are read once per process."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parents[3]
+GOOD_SECRET = secrets.token_urlsafe(50)
+
+
+def production_env(**changes: str | None) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "SECRET_", "DEBUG"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="samizdat.settings.production",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="news.example.org",
+        BASE_URL="https://news.example.org",
+        NEWSLETTER_KEYS=Fernet.generate_key().decode(),
+        NEWSLETTER_HASH_KEY=secrets.token_urlsafe(32),
+        NEWSLETTER_WEBHOOK_SECRET=secrets.token_urlsafe(32),
+    )
+    for key, value in changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+LOAD = "import django; django.setup(); print('loaded')"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"DEBUG": "1"},
+        {"SECRET_KEY": None},
+        {"SECRET_KEY": "too-short"},
+        {"SECRET_KEY": "dev-" + "x" * 60},
+    ],
+    ids=["debug-on", "no-secret", "short-secret", "dev-secret"],
+)
+def test_it_refuses_to_start_unsafe(changes):
+    result = run(["-c", LOAD], production_env(**changes))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "loaded" not in result.stdout
+
+
+def test_it_passes_the_deploy_checks_with_no_warning():
+    result = run(["manage.py", "check", "--deploy"], production_env())
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
