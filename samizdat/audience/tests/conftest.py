@@ -39,6 +39,16 @@ def backend(request, settings) -> str:
     return request.param
 
 
+@pytest.fixture
+def redis_backend(settings) -> str:
+    """Run a test with the Redis store only (mark it `redis`)."""
+    settings.SAMIZDAT_COUNT_REDIS_URL = REDIS_URL
+    settings.SAMIZDAT_COUNT_PREFIX = "samizdat-test:count:"
+    _reset()
+    yield "redis"
+    _reset()
+
+
 def reader(address: str = "198.51.100.7", agent: str | None = None) -> dict:
     return {
         "REMOTE_ADDR": address,
