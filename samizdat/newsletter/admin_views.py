@@ -126,7 +126,7 @@ class MailboxView(WagtailAdminTemplateMixin, TemplateView):
         messages = read_mailbox(folder) if folder.exists() else []
         chosen = self.request.GET.get("message")
         context.update(
-            messages=messages,
+            mails=messages,
             message=next((m for m in messages if m["id"] == chosen), None),
             folder=folder,
         )
