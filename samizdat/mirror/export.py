@@ -49,6 +49,7 @@ class ExportError(Exception):
 @dataclass
 class ExportReport:
     full: bool = False
+    rendered: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
@@ -116,7 +117,7 @@ class Exporter:
         else:
             if since is None:
                 since = dt.datetime.fromisoformat(self.old["exported_at"])
-            known_pages = {int(k) for k in self.old.get("pages", {})}
+            known_pages = {int(k): v for k, v in self.old.get("pages", {}).items()}
             plan = plans.changes_since(since, known_pages)
             full = plan.full
         self.report.full = full
@@ -168,6 +169,7 @@ class Exporter:
             self.report.errors.append(f"{url}: HTTP {response.status_code}")
             return None
         path = file_for(url)
+        self.report.rendered.append(path)
         content = response.content
         if response.get("Content-Type", "").startswith("text/html"):
             content = self.rewrite_html(path, content.decode("utf-8")).encode("utf-8")

@@ -32,9 +32,11 @@ from samizdat.articles.models import (
 from samizdat.editions.conf import all_editions
 from samizdat.people.models import Person
 
+from .rewrite import file_for
+
 SEARCH_INDEX = "search-index.js"
 CHANGE_ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete")
-STRUCTURE_ACTIONS = ("wagtail.move", "wagtail.rename", "wagtail.reorder")
+STRUCTURE_ACTIONS = {"wagtail.move", "wagtail.reorder"}
 
 
 @dataclass
@@ -168,8 +170,11 @@ def position(listing, piece: ArticlePage) -> int:
     return newer // PAGE_SIZE + 1
 
 
-def changes_since(since: dt.datetime, known_pages: set[int]) -> Plan:
-    """What to render again after the page changes logged since `since`."""
+def changes_since(since: dt.datetime, known_pages: dict[int, list[str]]) -> Plan:
+    """What to render again after the page changes logged since `since`.
+
+    `known_pages` maps the pages of the last export to their files: a piece
+    whose address changed (a new slug) loses its old file and counts as new."""
     plan = Plan()
     entries = PageLogEntry.objects.filter(timestamp__gt=since).values_list(
         "page_id", "action"
@@ -192,11 +197,14 @@ def changes_since(since: dt.datetime, known_pages: set[int]) -> Plan:
             plan.remove_pages.add(page_id)
             whole_editions.add(page.locale_id)
             continue
-        if not isinstance(page, ArticlePage) or actions & set(STRUCTURE_ACTIONS):
+        if not isinstance(page, ArticlePage) or actions & STRUCTURE_ACTIONS:
             whole_editions.add(page.locale_id)
             continue
-        is_new = page.pk not in known_pages
-        add_piece(plan, page, is_new)
+        files = known_pages.get(page.pk)
+        moved = files is not None and file_for(page.get_url()) not in files
+        if moved:
+            plan.remove_pages.add(page.pk)
+        add_piece(plan, page, is_new=files is None or moved)
     for locale in Locale.objects.filter(pk__in=whole_editions):
         add_edition(plan, locale)
     return plan

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import time_machine
+from django.core.management import call_command
+
+from samizdat.articles.models import PAGE_SIZE
+from samizdat.articles.tests import factories
+from samizdat.mirror.export import export_mirror
+from samizdat.mirror.rewrite import file_for
+
+
+def edit(page, title: str) -> None:
+    draft = page.get_latest_revision_as_object()
+    draft.title = title
+    draft.save_revision().publish()
+
+
+def test_it_rewrites_only_the_edited_article_its_lists_and_feeds(publication, tmp_path):
+    directory = tmp_path / "mirror"
+    start = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(start, tick=True):
+        export_mirror(directory)
+    unrelated = directory / file_for(publication.drawing.url)
+    before = unrelated.stat().st_mtime_ns
+
+    with time_machine.travel(start + dt.timedelta(minutes=5), tick=True):
+        edit(publication.story, "Rivers run dry, and wells too")
+        report = export_mirror(directory, incremental=True)
+
+    assert not report.full
+    story = file_for(publication.story.url)
+    assert story in report.written
+    assert "Rivers run dry, and wells too" in (directory / story).read_text()
+    listing = file_for(publication.news.url + "page/2/")
+    assert 23 > PAGE_SIZE and listing in report.written
+    assert "en/feeds/author/leila-karimi/rss.xml" in report.written
+    assert {"en/feeds/rss.xml", "en/feeds/atom.xml", "en/feeds/feed.json"} <= set(
+        report.rendered
+    )
+    assert file_for(publication.translation.url) in report.rendered, "|".join(
+        report.rendered
+    )
+    assert file_for(publication.drawing.url) not in report.rendered
+    assert unrelated.stat().st_mtime_ns == before
+    assert len(report.rendered) < 40
+
+
+def test_it_adds_a_new_article_to_every_page_of_its_lists(publication, tmp_path):
+    directory = tmp_path / "mirror"
+    start = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(start, tick=True):
+        export_mirror(directory)
+
+    with time_machine.travel(start + dt.timedelta(minutes=5), tick=True):
+        fresh = factories.article(publication.news, "Breaking", tags=["water"])
+        report = export_mirror(directory, incremental=True)
+
+    assert file_for(fresh.url) in report.written
+    assert file_for(publication.news.url) in report.written
+    assert file_for(publication.news.url + "page/2/") in report.written
+    assert "Breaking" in (directory / "en/index.html").read_text()
+    assert "Breaking" in (directory / "en/search-index.js").read_text()
+
+
+def test_it_removes_an_unpublished_article(publication, tmp_path):
+    directory = tmp_path / "mirror"
+    start = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(start, tick=True):
+        export_mirror(directory)
+
+    with time_machine.travel(start + dt.timedelta(minutes=5), tick=True):
+        publication.pictured.unpublish()
+        call_command("export_mirror", str(directory), "--since", "--no-progress")
+
+    assert not (directory / file_for(publication.pictured.url)).exists()
+    assert "Pictures of the drought" not in (directory / "en/index.html").read_text()
