@@ -47,6 +47,18 @@ HEADLINES: dict[str, list[Pair]] = {
             "Second week of gatherings over {topic_h} in {place}",
             "دومین هفته تجمع‌ها در {place} بر سر {topic}",
         ),
+        (
+            "Residents of {place} say {topic_h} is getting worse",
+            "اهالی {place}: {topic} بدتر می‌شود",
+        ),
+        (
+            "{Body_h} under pressure over {topic_h}",
+            "فشارها بر {body} بر سر {topic} بالا گرفت",
+        ),
+        (
+            "{Group} in {place} hold sit-in demanding {demand_h}",
+            "تحصن {group} در {place} برای {demand}",
+        ),
     ],
     "opinion": [
         (
@@ -81,9 +93,15 @@ HEADLINES: dict[str, list[Pair]] = {
             "A letter to the people who decide on {topic}",
             "نامه‌ای به کسانی که درباره {topic} تصمیم می‌گیرند",
         ),
+        (
+            "Listen to {group} before it is too late",
+            "پیش از آنکه دیر شود، به {group} گوش دهید",
+        ),
+        ("The truth about {topic} is no secret", "حقیقت {topic} راز نیست"),
     ],
     "analysis": [
         ("Five questions about {topic}", "پنج پرسش درباره {topic}"),
+        ("Three reasons {topic} is getting worse", "سه دلیل بدتر شدن {topic}"),
         (
             "How {topic} changed daily life in {place}",
             "{topic} چگونه زندگی روزمره در {place} را تغییر داد",
@@ -112,6 +130,10 @@ HEADLINES: dict[str, list[Pair]] = {
             "در {place}، {group} هزینه {topic} را می‌شمارند",
         ),
         ("A week with {group} in {place}", "یک هفته با {group} در {place}"),
+        (
+            "Waiting in {place}: a day in the life of {group}",
+            "انتظار در {place}: یک روز از زندگی {group}",
+        ),
         (
             "Inside {place}'s long fight with {topic}",
             "نبرد طولانی مردم {place} با {topic}",

@@ -15,7 +15,7 @@ from samizdat.editions.slugs import slugify
 
 from . import drawing
 from .newsroom import KIND_WEIGHTS, SECTION_FOR_KIND, STAFF
-from .phrases import CORRECTION
+from .phrases import CORRECTION, HEADLINES
 from .vocabulary import TOPICS
 from .writer import LANGS, Skeleton, Writer, fill
 
@@ -95,6 +95,7 @@ def build_plan(seed: int, articles: int, cartoons: int, anchor: dt.datetime) -> 
     """Every demo piece: its edition, section, text, slug and dates."""
     plan = Plan(seed=seed, anchor=anchor)
     taken: set[tuple[str, str, str]] = set()
+    titles: set[tuple[str, str]] = set()
     latest = anchor - dt.timedelta(minutes=10)
     kinds, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
     for i in range(articles):
@@ -115,6 +116,12 @@ def build_plan(seed: int, articles: int, cartoons: int, anchor: dt.datetime) -> 
             updated = min(later, latest)
         section = SECTION_FOR_KIND[skeleton.kind]
         title = skeleton.title(lang)
+        for _attempt in range(8):
+            if source is not None or (lang, title) not in titles:
+                break
+            skeleton.headline = rng.choice(HEADLINES[skeleton.kind])
+            title = skeleton.title(lang)
+        titles.add((lang, title))
         plan.articles.append(
             ArticlePlan(
                 index=i,

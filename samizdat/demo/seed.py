@@ -13,6 +13,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -84,6 +85,14 @@ def seed_demo(
     seeder = _Seeder(plan, homes, locales)
     seeder.run()
     return seeder.result
+
+
+def archive(page: ArticlePage) -> None:
+    """Demo pieces are an archive, not news: they are never mailed out."""
+    if apps.is_installed("samizdat.newsletter"):
+        from samizdat.newsletter.models import MailChoice
+
+        page.newsletter = [MailChoice(choice=MailChoice.Choice.SKIP)]
 
 
 class _Seeder:
@@ -222,6 +231,7 @@ class _Seeder:
             for n, slug in enumerate(piece.skeleton.authors)
         ]
         page.tags.add(*text["tags"])
+        archive(page)
         if page.pk is None:
             parent.add_child(instance=page)
         page.save_revision().publish()
@@ -272,6 +282,7 @@ class _Seeder:
             )
         ]
         page.tags.add(*cartoon.tags)
+        archive(page)
         self.sections[cartoon.lang, "caricature"].add_child(instance=page)
         page.save_revision().publish()
         self.remember(page, cartoon.published, cartoon.published)

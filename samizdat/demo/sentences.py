@@ -53,8 +53,22 @@ SENTENCES: dict[str, list[Pair]] = {
     ],
     "context": [
         (
-            "The dispute over {topic} has been building for months.",
-            "مناقشه بر سر {topic} ماه‌هاست که بالا گرفته است.",
+            "The problem is not new, but it has never been this visible.",
+            "این مشکل تازه نیست، اما هیچ‌گاه تا این اندازه به چشم نیامده بود.",
+        ),
+        (
+            "Official reports last year described the situation as stable.",
+            "گزارش‌های رسمی سال گذشته وضعیت را پایدار توصیف کرده بودند.",
+        ),
+        (
+            "{Place}, a town of farmers and small traders, has seen little"
+            " investment in a decade.",
+            "{place}، شهری از کشاورزان و کاسبان خرده‌پا، در یک دهه گذشته"
+            " سرمایه‌گذاری چندانی به خود ندیده است.",
+        ),
+        (
+            "Anger over {topic} has been building for months.",
+            "خشم از {topic} ماه‌هاست که بالا گرفته است.",
         ),
         (
             "Residents say the first signs appeared last winter, long before"
@@ -90,32 +104,44 @@ SENTENCES: dict[str, list[Pair]] = {
             "در محله‌های {place}، آثار این وضعیت در هر خیابانی پیداست.",
         ),
         (
-            "Some families have cut back on meals; others have borrowed from"
-            " relatives.",
-            "برخی خانواده‌ها وعده‌های غذایی‌شان را کم کرده‌اند و برخی دیگر از"
-            " خویشاوندان قرض گرفته‌اند.",
-        ),
-        (
             "A survey of {m} households found that two in three had been affected.",
             "نظرسنجی از {m} خانوار نشان داد که از هر سه خانوار، دو خانوار آسیب"
             " دیده‌اند.",
-        ),
-        (
-            "Shopkeepers on the main bazaar street say trade has halved since"
-            " the summer.",
-            "مغازه‌داران راسته اصلی بازار می‌گویند کسب‌وکارشان از تابستان نصف شده است.",
-        ),
-        (
-            "The local hospital reported more admissions, though it gave no numbers.",
-            "بیمارستان محلی از افزایش مراجعه‌ها خبر داد، اما رقمی اعلام نکرد.",
         ),
         (
             "Meetings between {group} and officials have so far produced only"
             " promises.",
             "دیدارهای {group} با مسئولان تاکنون جز وعده نتیجه‌ای نداشته است.",
         ),
+        (
+            "Several residents spoke on condition of anonymity, fearing reprisals.",
+            "چند نفر از اهالی از ترس پیامدها، به شرط فاش نشدن نامشان با ما"
+            " گفت‌وگو کردند.",
+        ),
+        (
+            "Messages shared in local groups repeat the same complaint again and"
+            " again.",
+            "پیام‌هایی که در گروه‌های محلی دست‌به‌دست می‌شود همان شکایت را بارها"
+            " تکرار می‌کند.",
+        ),
+        (
+            "Officials have offered no timetable.",
+            "مسئولان هیچ زمان‌بندی مشخصی ارائه نکرده‌اند.",
+        ),
     ],
     "reaction": [
+        (
+            "In a statement, {body} blamed {topic} on factors beyond its control.",
+            "{body} در بیانیه‌ای {topic} را به عواملی خارج از اختیار خود نسبت داد.",
+        ),
+        (
+            "A local member of parliament promised to raise the matter in the capital.",
+            "یکی از نمایندگان محلی مجلس وعده داد موضوع را در پایتخت پیگیری کند.",
+        ),
+        (
+            "State media have barely covered the story.",
+            "رسانه‌های دولتی تقریباً به این موضوع نپرداخته‌اند.",
+        ),
         (
             "{Body} did not respond to a request for comment.",
             "{body} به درخواست این روزنامه برای اظهارنظر پاسخی نداد.",
@@ -131,6 +157,18 @@ SENTENCES: dict[str, list[Pair]] = {
     ],
     "outlook": [
         (
+            "{Body} says a final decision will come before the end of the month.",
+            "{body} می‌گوید تصمیم نهایی پیش از پایان ماه گرفته می‌شود.",
+        ),
+        (
+            "Few people in {place} expect the promises to be kept.",
+            "کمتر کسی در {place} انتظار دارد این وعده‌ها عملی شود.",
+        ),
+        (
+            "This newspaper will keep following the story.",
+            "این روزنامه پیگیر این موضوع خواهد بود.",
+        ),
+        (
             "{Group} have said they will gather again next week if nothing changes.",
             "{group} گفته‌اند اگر چیزی تغییر نکند، هفته آینده دوباره تجمع می‌کنند.",
         ),
@@ -145,6 +183,16 @@ SENTENCES: dict[str, list[Pair]] = {
         ),
     ],
     "argument": [
+        ("Patience is not a policy.", "صبر سیاست نیست."),
+        (
+            "Those in charge should spend a week in {place} before their next"
+            " announcement.",
+            "مسئولان پیش از اعلام تصمیم بعدی، یک هفته را در {place} بگذرانند.",
+        ),
+        (
+            "We do not need another committee; we need answers.",
+            "به کمیته‌ای دیگر نیاز نداریم؛ به پاسخ نیاز داریم.",
+        ),
         (
             "It is tempting to treat {topic} as bad luck. It is not.",
             "وسوسه‌انگیز است که {topic} را بدشانسی بدانیم. اما این‌طور نیست.",
@@ -181,6 +229,20 @@ SENTENCES: dict[str, list[Pair]] = {
         ),
     ],
     "analysis": [
+        (
+            "Money is part of the answer: the relevant budget line has shrunk in"
+            " each of the last three years.",
+            "بخشی از پاسخ پول است: ردیف بودجه مربوط در هر یک از سه سال گذشته"
+            " کوچک‌تر شده است.",
+        ),
+        (
+            "Trust matters too: few people still believe the official figures.",
+            "اعتماد هم مهم است: کمتر کسی هنوز به آمار رسمی باور دارد.",
+        ),
+        (
+            "Neighbouring provinces show the same pattern, only milder.",
+            "استان‌های همسایه همین الگو را نشان می‌دهند، تنها با شدتی کمتر.",
+        ),
         (
             "To understand {topic}, it helps to start with the budget.",
             "برای فهم {topic}، بهتر است از بودجه شروع کنیم.",

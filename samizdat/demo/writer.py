@@ -15,6 +15,7 @@ from html import escape
 from samizdat.editions.formats import localise_digits
 
 from . import phrases
+from .facts import FACTS
 from .newsroom import STAFF
 from .sentences import SENTENCES
 from .vocabulary import (
@@ -55,43 +56,44 @@ AUTHOR_COUNTS = {
 # answer; a trailing "?" makes the part optional.
 SHAPES: dict[str, list[str]] = {
     "news": [
-        "P:lede,context",
-        "P:detail,detail",
+        "P:lede,fact,context",
+        "P:detail,fact,context",
         "Q:witness",
         "H",
-        "P:context,reaction",
+        "P:context,reaction,detail",
         "Q?:official",
-        "P:detail,outlook",
+        "P:reaction,outlook,outlook",
     ],
     "report": [
-        "P:scene,detail",
+        "P:scene,detail,fact",
         "P:context,detail,detail",
         "Q:witness",
         "H",
-        "P:detail,context",
+        "P:fact,context,detail",
         "PQ?",
         "Q:expert",
         "H",
-        "P:reaction,detail",
+        "P:reaction,fact,reaction",
         "Q?:witness",
-        "P:outlook",
+        "P:context,outlook,outlook",
     ],
     "analysis": [
-        "P:analysis,analysis",
+        "P:analysis,analysis,fact",
         "H",
-        "P:analysis,context",
+        "P:analysis,context,fact",
         "Q:expert",
         "H",
-        "P:analysis,detail",
+        "P:analysis,detail,fact",
         "PQ?",
+        "P:analysis,context",
         "P:argument,outlook",
     ],
     "opinion": [
-        "P:argument,argument",
-        "P:context,argument",
+        "P:argument,argument,argument",
+        "P:context,fact,argument",
         "PQ?",
         "H",
-        "P:argument,detail",
+        "P:argument,detail,fact",
         "Q?:witness",
         "P:argument,argument",
     ],
@@ -290,12 +292,13 @@ class Writer:
 
     def parts(self, kind: str, topic: Topic, slots: dict[str, Pair]) -> list[tuple]:
         rng = self.rng
-        decks = {role: rng.sample(pool, len(pool)) for role, pool in _decks().items()}
+        pools = {**_decks(), "fact": FACTS[topic.key]}
+        decks = {role: rng.sample(pool, len(pool)) for role, pool in pools.items()}
 
         def draw(role: str) -> Pair:
             deck = decks[role]
             if not deck:
-                deck.extend(rng.sample(_decks()[role], len(_decks()[role])))
+                deck.extend(rng.sample(pools[role], len(pools[role])))
             return deck.pop()
 
         parts: list[tuple] = []
@@ -320,7 +323,10 @@ class Writer:
             elif name == "INTRO":
                 parts.append(("P", [phrases.INTERVIEW_INTRO]))
             elif name == "QA":
-                answer = [draw("witness"), draw("context")]
+                answer = [
+                    draw("witness"),
+                    draw("fact" if len(quotes) % 2 else "context"),
+                ]
                 quotes.append(answer[0])
                 parts.append(("QA", draw("question"), answer))
         return parts
