@@ -70,8 +70,29 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name) or f"person-{self.pk or ''}".strip("-")
+            self.slug = self.free_slug(slugify(self.name, max_length=190) or "person")
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        # The admin form has no locale field, so Django leaves the
+        # (locale, slug) constraint out of its checks and the database would
+        # refuse the row; check it here so the form answers with the reason.
+        if self.slug and self.locale_id:
+            self.validate_constraints()
+
+    def free_slug(self, base: str) -> str:
+        """`base`, or `base-2`, `base-3`...: the first no one else in the edition
+        has, so two people of the same name each get an author page."""
+        taken = set(
+            Person.objects.filter(locale_id=self.locale_id, slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
 
     @property
     def byline_name(self) -> str:
