@@ -104,7 +104,6 @@ class _Seeder:
         self.pages: dict[tuple[int, str], int] = {}
         self.keys: dict[tuple[int, object], int] = {}
         self.key_of: dict[int, object] = {}
-        self.made: dict[int, tuple[dt.datetime, dt.datetime]] = {}
 
     def run(self) -> None:
         with transaction.atomic():
@@ -113,7 +112,6 @@ class _Seeder:
         self.load_existing()
         self.ensure_articles()
         self.ensure_cartoons()
-        self.set_dates()
         with transaction.atomic():
             self.ensure_leads()
             self.ensure_correction()
@@ -290,18 +288,14 @@ class _Seeder:
         self.result.created["images"] += 1
 
     def remember(self, page: ArticlePage, first: dt.datetime, last: dt.datetime):
-        self.made[page.pk] = (first, last)
+        """Note a new piece and date it, in its batch's transaction, so an
+        interrupted run never leaves a piece dated today."""
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=first, last_published_at=last
+        )
         self.pages[page.section_id, page.slug] = page.pk
         self.keys[page.locale_id, page.translation_key] = page.pk
         self.key_of[page.pk] = page.translation_key
-
-    def set_dates(self) -> None:
-        """Spread publication dates over the last months, as a real archive."""
-        with transaction.atomic():
-            for pk, (first, last) in self.made.items():
-                ArticlePage.objects.filter(pk=pk).update(
-                    first_published_at=first, last_published_at=last
-                )
 
     # Front pages and the correction
 

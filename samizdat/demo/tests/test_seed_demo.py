@@ -270,3 +270,14 @@ def test_it_rejects_bad_arguments(db):
         lines = [line for line in result.stderr.splitlines() if "--articles" in line]
         assert result.returncode == code
         assert len(lines) == 1
+
+
+def test_it_dates_pieces_over_the_last_months(seeded):
+    anchor = anchor_for()
+    dates = ArticlePage.objects.live().values_list(
+        "first_published_at", "last_published_at"
+    )
+
+    assert all(anchor - dt.timedelta(days=121) < first < anchor for first, _ in dates)
+    assert all(last >= first for first, last in dates)
+    assert len({first.date() for first, _ in dates}) > len(dates) // 2
