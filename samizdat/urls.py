@@ -5,12 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from samizdat.search import views as search_views
-
 from samizdat.core import routing
 from samizdat.feeds import urls as feed_urls
 from samizdat.mirror import urls as mirror_urls
 from samizdat.newsletter import urls as newsletter_urls
+from samizdat.search import views as search_views
 
 urlpatterns = [
     path("", include("samizdat.audience.urls")),

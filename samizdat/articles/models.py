@@ -237,6 +237,7 @@ class ArticlePage(ReaderPage):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        InlinePanel("pinned_related", label=_("Pinned related articles")),
         InlinePanel("corrections", label=_("Corrections")),
         InlinePanel("newsletter", label=_("Newsletter"), max_num=1),
     ]

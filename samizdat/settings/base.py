@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "samizdat.ads",
     "samizdat.demo",
     "samizdat.search",
+    "samizdat.related",
     "samizdat.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RelatedConfig(AppConfig):
+    name = "samizdat.related"
+    label = "related"
+    verbose_name = _("Related articles")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

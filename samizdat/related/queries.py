@@ -1,0 +1,196 @@
+"""Reads for related articles: the stored list an article page shows, and the
+article features that scoring needs, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from django.utils.html import strip_tags
+
+from samizdat.articles.models import ArticleAuthor, ArticlePage, ArticlePageTag
+
+from .models import ArticleTerm, PinnedRelated, RelatedArticle, TermCount
+from .scoring import POSTING_CAP, QUERY_TERMS, SHARED_CAP, Doc
+
+SKIPPED_KEYS = {"id", "type", "image", "source_url", "date_said"}
+
+
+def related_for(page: ArticlePage) -> list[ArticlePage]:
+    """The article's stored list, live pieces only, in one query."""
+    entries = (
+        RelatedArticle.objects.filter(article_id=page.pk, related__live=True)
+        .select_related("related", "related__section", "related__locale")
+        .order_by("rank")
+    )
+    return [entry.related for entry in entries]
+
+
+def _strings(value) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in SKIPPED_KEYS:
+                yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def body_text(raw: str | None) -> str:
+    """The words of a stored body (StreamField JSON), without markup."""
+    if not raw:
+        return ""
+    try:
+        blocks = json.loads(raw)
+    except ValueError:
+        return ""
+    if isinstance(blocks, str):  # PostgreSQL jsonb cast to text may nest once
+        blocks = json.loads(blocks)
+    return strip_tags(" ".join(_strings(blocks)))
+
+
+def live_articles(locale_id: int, ids: Iterable[int] | None = None):
+    """Live pieces of an edition with what scoring reads, as plain rows."""
+    pieces = ArticlePage.objects.live().filter(locale_id=locale_id)
+    if ids is not None:
+        pieces = pieces.filter(pk__in=list(ids))
+    return pieces.order_by("pk").values_list(
+        "pk", "section_id", "kind", "first_published_at"
+    )
+
+
+def texts(locale_id: int, ids: Iterable[int] | None = None):
+    """(id, title, standfirst, raw body) of live pieces, for word counts."""
+    pieces = ArticlePage.objects.live().filter(locale_id=locale_id)
+    if ids is not None:
+        pieces = pieces.filter(pk__in=list(ids))
+    return (
+        pieces.order_by("pk")
+        .annotate(raw_body=Cast("body", TextField()))
+        .values_list("pk", "title", "standfirst", "raw_body")
+        .iterator(chunk_size=2000)
+    )
+
+
+def tags_and_authors(
+    locale_id: int, ids: Iterable[int] | None = None
+) -> tuple[dict[int, list[tuple[int, str]]], dict[int, set[int]]]:
+    """Tags (id, name) and author ids of live pieces, by piece id."""
+    tag_rows = ArticlePageTag.objects.filter(
+        content_object__locale_id=locale_id, content_object__live=True
+    )
+    author_rows = ArticleAuthor.objects.filter(
+        article__locale_id=locale_id, article__live=True
+    )
+    if ids is not None:
+        ids = list(ids)
+        tag_rows = tag_rows.filter(content_object_id__in=ids)
+        author_rows = author_rows.filter(article_id__in=ids)
+    tags: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for article_id, tag_id, name in tag_rows.values_list(
+        "content_object_id", "tag_id", "tag__name"
+    ).iterator(chunk_size=5000):
+        tags[article_id].append((tag_id, name))
+    authors: dict[int, set[int]] = defaultdict(set)
+    for article_id, person_id in author_rows.values_list(
+        "article_id", "person_id"
+    ).iterator(chunk_size=5000):
+        authors[article_id].add(person_id)
+    return tags, authors
+
+
+def docs(locale_id: int, ids: Iterable[int] | None = None) -> dict[int, Doc]:
+    """Scoring features (no words) of live pieces of an edition."""
+    ids = None if ids is None else list(ids)
+    tags, authors = tags_and_authors(locale_id, ids)
+    return {
+        pk: Doc(
+            id=pk,
+            section_id=section_id,
+            kind=kind,
+            published=published.timestamp() if published else 0.0,
+            tags=frozenset(t for t, _ in tags.get(pk, ())),
+            authors=frozenset(authors.get(pk, ())),
+        )
+        for pk, section_id, kind, published in live_articles(locale_id, ids)
+    }
+
+
+def stored_vector(article_id: int) -> list[tuple[str, float]]:
+    return list(
+        ArticleTerm.objects.filter(article_id=article_id)
+        .order_by("-weight")
+        .values_list("term", "weight")
+    )
+
+
+def term_counts(locale_id: int, terms: Iterable[str]) -> dict[str, int]:
+    return dict(
+        TermCount.objects.filter(locale_id=locale_id, term__in=list(terms)).values_list(
+            "term", "articles"
+        )
+    )
+
+
+def candidates(locale_id: int, doc: Doc) -> dict[int, float]:
+    """Pieces sharing a strong word, a tag or an author with `doc`, from the
+    stored index: a bounded number of small queries, whatever the archive."""
+    found: dict[int, float] = defaultdict(float)
+    for term, weight in doc.vector[:QUERY_TERMS]:
+        postings = (
+            ArticleTerm.objects.filter(locale_id=locale_id, term=term)
+            .order_by("-weight")
+            .values_list("article_id", "weight")[:POSTING_CAP]
+        )
+        for other, other_weight in postings:
+            found[other] += weight * other_weight
+    live = ArticlePage.objects.live().filter(locale_id=locale_id)
+    for tag in doc.tags:
+        for other in (
+            live.filter(tagged_items__tag_id=tag)
+            .order_by("-first_published_at")
+            .values_list("pk", flat=True)[:SHARED_CAP]
+        ):
+            found.setdefault(other, 0.0)
+    for author in doc.authors:
+        for other in (
+            live.filter(article_authors__person_id=author)
+            .order_by("-first_published_at")
+            .values_list("pk", flat=True)[:SHARED_CAP]
+        ):
+            found.setdefault(other, 0.0)
+    found.pop(doc.id, None)
+    return found
+
+
+def pins(locale_id: int, ids: Iterable[int] | None = None) -> dict[int, list[int]]:
+    """Live pieces pinned under each piece, in the editor's order."""
+    rows = PinnedRelated.objects.filter(
+        page__locale_id=locale_id,
+        page__live=True,
+        related__live=True,
+        related__locale_id=locale_id,
+    )
+    if ids is not None:
+        rows = rows.filter(page_id__in=list(ids))
+    pinned: dict[int, list[int]] = defaultdict(list)
+    for page_id, related_id in rows.order_by("page_id", "sort_order", "pk").values_list(
+        "page_id", "related_id"
+    ):
+        if related_id != page_id and related_id not in pinned[page_id]:
+            pinned[page_id].append(related_id)
+    return pinned
+
+
+def listing(article_id: int) -> list[int]:
+    """Pieces whose stored list shows this piece."""
+    return list(
+        RelatedArticle.objects.filter(related_id=article_id)
+        .values_list("article_id", flat=True)
+        .distinct()
+    )
