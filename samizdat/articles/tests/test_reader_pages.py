@@ -91,6 +91,24 @@ def test_it_paginates_sections_with_stable_urls(client, publication, monkeypatch
     assert client.get(f"{first}page/1/").status_code == 301
 
 
+def test_it_paginates_author_and_tag_pages(client, publication, monkeypatch):
+    from samizdat.articles.tests import factories
+
+    writer = publication.writer
+    factories.article(publication.news, authors=[writer], tags=["water"])
+    monkeypatch.setattr(models, "PAGE_SIZE", 1)
+    authors = AuthorIndexPage.objects.get(locale__language_code="en")
+    tags = TagIndexPage.objects.get(locale__language_code="en")
+    for url_for in (
+        lambda n: authors.author_url(None, writer.slug, n),
+        lambda n: tags.tag_url(None, "water", n),
+    ):
+        assert url_for(2).endswith("/page/2/")
+        assert client.get(url_for(2)).status_code == 200
+        assert client.get(url_for(3)).status_code == 404
+        assert client.get(url_for(1) + "page/1/").status_code == 301
+
+
 def test_it_paginates_persian_listings_with_persian_digits(
     client, publication, monkeypatch
 ):
