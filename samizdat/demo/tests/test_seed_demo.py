@@ -281,3 +281,30 @@ def test_it_dates_pieces_over_the_last_months(seeded):
     assert all(anchor - dt.timedelta(days=121) < first < anchor for first, _ in dates)
     assert all(last >= first for first, last in dates)
     assert len({first.date() for first, _ in dates}) > len(dates) // 2
+
+
+def test_it_completes_a_run_that_was_interrupted(db, monkeypatch):
+    from samizdat.demo import seed as service
+
+    write = service._Seeder.write_article
+    calls = []
+
+    def failing(self, piece):
+        calls.append(piece.index)
+        if len(calls) == 9:
+            raise RuntimeError("power cut")
+        write(self, piece)
+
+    monkeypatch.setattr(service, "BATCH", 4)
+    monkeypatch.setattr(service._Seeder, "write_article", failing)
+    with pytest.raises(RuntimeError, match="power cut"):
+        seed()
+    assert ArticlePage.objects.filter(section__isnull=False).count() == 8
+    monkeypatch.setattr(service._Seeder, "write_article", write)
+
+    seed()
+
+    pages = ArticlePage.objects.filter(section__isnull=False)
+    assert pages.count() == 12 + 3
+    assert len(set(pages.values_list("section_id", "slug"))) == 12 + 3
+    assert all(p.first_published_at < anchor_for() for p in pages)
