@@ -16,9 +16,12 @@ same Message-ID as the first and receiving systems can drop it."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
+import smtplib
 import time
 from collections.abc import Iterable
+from email.utils import formatdate
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -81,26 +84,41 @@ def claim(mailing_id: int, size: int | None = None) -> tuple[str, list[Delivery]
 
 
 def message_id(delivery: Delivery) -> str:
-    domain = settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":")[0]
-    return f"<newsletter.{delivery.mailing_id}.{delivery.pk}@{domain or 'localhost'}>"
+    """Derived from the row: a copy resent after a crash has the same one."""
+    return f"<newsletter.{delivery.mailing_id}.{delivery.pk}@{_domain()}>"
+
+
+@functools.cache
+def _domain() -> str:
+    host = settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":")[0]
+    return host or "localhost"
 
 
 def mark_sent(delivery: Delivery, token: str) -> None:
-    Delivery.objects.filter(pk=delivery.pk, claim=token).update(
-        state=Delivery.State.SENT, sent_at=timezone.now(), lease_until=None, claim=""
-    )
+    """Durable at once (autocommit): the worker may die on the next line. The
+    claim token stays, so a refusal that follows can still undo the mark."""
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET state = %s, sent_at = %s, lease_until = NULL "  # noqa: S608
+            "WHERE id = %s AND claim = %s",
+            [Delivery.State.SENT, now, delivery.pk, token],
+        )
 
 
 def mark_retry(delivery: Delivery, token: str, error: str) -> None:
     """A temporary failure: try again later, waiting longer each time."""
     attempts = delivery.attempts + 1
+    rows = Delivery.objects.filter(pk=delivery.pk, claim=token)
     if attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
-        Delivery.objects.filter(pk=delivery.pk, claim=token).update(
+        rows.update(
             state=Delivery.State.FAILED, attempts=attempts, error=error[:200], claim=""
         )
         return
     wait = settings.NEWSLETTER_RETRY_SECONDS * 2 ** (attempts - 1)
-    Delivery.objects.filter(pk=delivery.pk, claim=token).update(
+    rows.update(
+        state=Delivery.State.QUEUED,
         attempts=attempts,
         due_at=timezone.now() + dt.timedelta(seconds=wait),
         lease_until=None,
@@ -109,12 +127,16 @@ def mark_retry(delivery: Delivery, token: str, error: str) -> None:
     )
 
 
-def mark_failed(delivery: Delivery, token: str, error: str) -> None:
-    """A permanent failure: this row is done, and the address is suppressed."""
+def mark_failed(
+    delivery: Delivery, token: str, error: str, suppress: bool = True
+) -> None:
+    """A permanent failure: this row is done; when the address was refused,
+    it is suppressed."""
     Delivery.objects.filter(pk=delivery.pk, claim=token).update(
         state=Delivery.State.FAILED, error=error[:200], lease_until=None, claim=""
     )
-    suppress_hash(delivery.subscriber.address_hash, f"rejected: {error}")
+    if suppress:
+        suppress_hash(delivery.subscriber.address_hash, f"rejected: {error}")
 
 
 def release(token: str) -> None:
@@ -130,6 +152,7 @@ def deliver(mailing_id: int, deadline: float | None = None) -> int:
 
     mailing = Mailing.objects.get(pk=mailing_id)
     render = renderer_for(mailing)
+    prepared: dict[int, mail.Prepared] = {}
     sent = 0
     conn = transport.open_connection()
     try:
@@ -137,7 +160,8 @@ def deliver(mailing_id: int, deadline: float | None = None) -> int:
             token, rows = claim(mailing_id)
             if not rows:
                 break
-            for index, row in enumerate(rows):
+            date = formatdate()
+            for row in rows:
                 subscriber = row.subscriber
                 rendered = (
                     render(subscriber)
@@ -149,31 +173,60 @@ def deliver(mailing_id: int, deadline: float | None = None) -> int:
                         state=Delivery.State.SKIPPED, claim="", lease_until=None
                     )
                     continue
-                message = mail.build(
-                    rendered,
-                    crypto.decrypt(subscriber.address),
-                    mailing.language,
-                    address_hash=subscriber.address_hash,
-                    message_id=message_id(row),
+                if id(rendered) not in prepared:
+                    prepared[id(rendered)] = mail.Prepared(rendered, mailing.language)
+                outcome, error = send_one(
+                    conn, prepared[id(rendered)], row, token, date
                 )
-                outcome, error = transport.send(conn, message)
                 if outcome == transport.SENT:
-                    mark_sent(row, token)
                     sent += 1
                 elif outcome == transport.PERMANENT:
                     mark_failed(row, token, error)
+                elif outcome == transport.REFUSED:
+                    mark_failed(row, token, error, suppress=False)
                 else:
                     mark_retry(row, token, error)
-                    for rest in rows[index + 1 :]:
-                        Delivery.objects.filter(pk=rest.pk, claim=token).update(
-                            claim="", lease_until=None
-                        )
+                    release(token)
                     conn = transport.reopen(conn)
                     break
+    except (OSError, smtplib.SMTPException):
+        pass  # the server is away; leased rows come free for a later run
     finally:
         transport.close(conn)
     finish_if_done(mailing)
     return sent
+
+
+def send_one(
+    conn, prepared: mail.Prepared, row: Delivery, token: str, date: str
+) -> tuple[str, str]:
+    """Send one row's message and mark it sent the moment it is handed over."""
+    subscriber = row.subscriber
+    address = crypto.decrypt(subscriber.address)
+    data = None
+    if transport.speaks_smtp(conn):
+        data = prepared.bytes_for(
+            address, subscriber.address_hash, message_id(row), date
+        )
+    if data is not None:
+        return transport.send_raw(
+            conn,
+            prepared.from_email,
+            address,
+            data,
+            functools.partial(mark_sent, row, token),
+        )
+    message = mail.build(
+        prepared.rendered,
+        address,
+        prepared.language,
+        address_hash=subscriber.address_hash,
+        message_id=message_id(row),
+    )
+    outcome, error = transport.send(conn, message)
+    if outcome == transport.SENT:
+        mark_sent(row, token)
+    return outcome, error
 
 
 def finish_if_done(mailing: Mailing) -> None:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 import smtplib
+from collections.abc import Callable
 
 from django.core.mail import get_connection
 from django.core.mail.message import EmailMessage
 
 SENT, TEMPORARY, PERMANENT = "sent", "temporary", "permanent"
+# Refused for a reason that is not the address's fault (the message, our
+# sender): the row fails, the reader is not suppressed.
+REFUSED = "refused"
 
 
 def open_connection():
@@ -71,3 +75,68 @@ def _provider_error(error: Exception) -> tuple[str, str]:
     if isinstance(error, AnymailError):
         return TEMPORARY, f"provider: {type(error).__name__}"
     raise error
+
+
+def speaks_smtp(connection) -> bool:
+    """Whether raw SMTP DATA can be handed over on this connection."""
+    from django.core.mail.backends.smtp import EmailBackend
+
+    return isinstance(connection, EmailBackend) and connection.connection is not None
+
+
+def send_raw(
+    connection, from_email: str, to: str, data: bytes, handed_over: Callable[[], None]
+) -> tuple[str, str]:
+    """One SMTP transaction for a prepared, dot-stuffed message.
+
+    `handed_over` runs once the whole message, final dot included, is written
+    to the socket and before the server's answer is read: from that moment
+    the kernel delivers it even if this process is killed, so that is when
+    the ledger row must say "sent". A refusal that follows is reported back
+    so the caller can undo the mark."""
+    smtp = connection.connection
+    try:
+        smtp.ehlo_or_helo_if_needed()
+        options = " BODY=8BITMIME" if smtp.has_extn("8bitmime") else ""
+        commands = [f"MAIL FROM:<{from_email}>{options}", f"RCPT TO:<{to}>", "DATA"]
+        expected = [(250,), (250, 251), (354,)]
+        if smtp.has_extn("pipelining"):
+            smtp.send("".join(c + "\r\n" for c in commands).encode())
+            replies = [smtp.getreply() for _ in commands]
+        else:
+            replies = []
+            for command in commands:
+                smtp.putcmd(command)
+                replies.append(smtp.getreply())
+                if replies[-1][0] not in expected[len(replies) - 1]:
+                    break
+        for step, ((code, text), allowed) in enumerate(
+            zip(replies, expected, strict=False)
+        ):
+            if code not in allowed:
+                if len(replies) == len(commands) and replies[-1][0] == 354:
+                    smtp.send(b".\r\n")
+                    smtp.getreply()
+                _reset(smtp)
+                reason = f"{code} {_text(text)}"
+                if step == 1:  # RCPT: the address itself
+                    return _by_code(code, reason)
+                return TEMPORARY, reason
+        if not data.endswith(b"\r\n"):
+            data += b"\r\n"
+        smtp.send(data + b".\r\n")
+        handed_over()
+        code, text = smtp.getreply()
+    except (TimeoutError, smtplib.SMTPException, OSError) as error:
+        return TEMPORARY, type(error).__name__
+    if code != 250:
+        reason = f"{code} {_text(text)}"
+        return (REFUSED if 500 <= code < 600 else TEMPORARY), reason
+    return SENT, ""
+
+
+def _reset(smtp) -> None:
+    try:
+        smtp.rset()
+    except (smtplib.SMTPException, OSError):
+        pass
