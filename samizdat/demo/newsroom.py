@@ -267,3 +267,20 @@ STAFF = [
         ("caricature",),
     ),
 ]
+
+# How each portrait is drawn (see portraits.py). Mina writes from inside the
+# country under a pen name, so her page shows no face.
+FACES = {
+    "leila-karimi": "scarf",
+    "dariush-farahani": "bald",
+    "nasrin-tabrizi": "long",
+    "kaveh-soltani": "curly",
+    "shirin-mirzaei": "scarf",
+    "omid-rostami": "short",
+    "parisa-navabi": "long",
+    "babak-yazdani": "short",
+    "arash-kazemi": "curly",
+    "roya-bahrami": "scarf",
+    "siamak-ghorbani": "bald",
+    "taraneh-amini": "long",
+}

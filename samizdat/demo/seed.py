@@ -35,8 +35,9 @@ from samizdat.editions.slugs import slugify
 from samizdat.people.models import Person
 
 from . import drawing
-from .newsroom import SECTIONS, STAFF
+from .newsroom import FACES, SECTIONS, STAFF
 from .plan import DEFAULT_SEED, ArticlePlan, CartoonPlan, Plan, build_plan
+from .portraits import render_portrait
 from .writer import LANGS
 
 BATCH = 25
@@ -85,6 +86,14 @@ def seed_demo(
     seeder = _Seeder(plan, homes, locales)
     seeder.run()
     return seeder.result
+
+
+def save_image(title: str, filename: str, png: bytes):
+    """A drawn picture in Wagtail's image library."""
+    image = get_image_model()(title=title, file=ImageFile(io.BytesIO(png), filename))
+    image._set_image_file_metadata()
+    image.save()
+    return image
 
 
 def archive(page: ArticlePage) -> None:
@@ -159,6 +168,7 @@ class _Seeder:
                     pen_name=spec.pen_name[0] if spec.pen_name else "",
                     role=spec.role[0],
                     bio=spec.bio[0],
+                    photo=self.portrait(spec.slug, spec.name[0]),
                 )
                 self.result.created["people"] += 1
             self.people["en", spec.slug] = person
@@ -173,6 +183,13 @@ class _Seeder:
                 translation.save()
                 self.result.created["people"] += 1
             self.people["fa", spec.slug] = translation
+
+    def portrait(self, slug: str, name: str):
+        if slug not in FACES:
+            return None
+        png = render_portrait(slug, FACES[slug])
+        self.result.created["images"] += 1
+        return save_image(name, f"demo-portrait-{slug}.png", png)
 
     # Articles and caricatures
 
@@ -260,12 +277,9 @@ class _Seeder:
                     self.write_cartoon(cartoon)
 
     def write_cartoon(self, cartoon: CartoonPlan) -> None:
-        image_model = get_image_model()
         png = drawing.render_png(cartoon.scene)
         name = f"demo-cartoon-{self.plan.seed}-{cartoon.index}.png"
-        image = image_model(title=cartoon.title, file=ImageFile(io.BytesIO(png), name))
-        image._set_image_file_metadata()
-        image.save()
+        image = save_image(cartoon.title, name, png)
         page = CaricaturePage(
             locale=self.locales[cartoon.lang],
             title=cartoon.title,

@@ -109,6 +109,8 @@ def test_it_seeds_sections_people_articles_and_caricatures_in_both_editions(seed
     )
     assert en_people.exclude(pen_name="").exists()
     assert all(p.role and p.bio for p in fa_people)
+    assert en_people.exclude(photo=None).count() == 12
+    assert fa_people.exclude(photo=None).count() == 12
 
     assert live("en").count() == 8 + 2  # articles and caricatures
     assert live("fa").count() == 4 + 1
