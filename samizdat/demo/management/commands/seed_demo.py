@@ -18,6 +18,9 @@ class Command(BaseCommand):
         " in English and Persian. Deterministic from --seed and idempotent:"
         " a second run creates nothing, an interrupted one is completed."
     )
+    # `make run` runs it on every start, right after `migrate` has run the
+    # system checks; running them twice would double the start-up cost.
+    requires_system_checks: list[str] = []
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
