@@ -125,3 +125,13 @@ def test_it_answers_404_for_unknown_authors_and_tags(client, publication):
     urls = reader_urls(publication)["en"]
     assert client.get(urls["author index"] + "nobody/").status_code == 404
     assert client.get(urls["tag index"] + "no-such-topic/").status_code == 404
+
+
+@pytest.mark.parametrize("accept,edition", [("fa-IR,fa;q=0.9", "fa"), ("en", "en")])
+def test_it_sends_a_reader_at_the_root_to_their_edition(
+    client, publication, accept, edition
+):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == publication.homes[edition].url
+    assert not response.cookies
