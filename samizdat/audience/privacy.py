@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -61,8 +62,22 @@ def client_hash(salt: bytes, address: str, user_agent: str) -> str:
 def today() -> tuple[str, int]:
     """Today's date (site time zone) and the seconds left until midnight:
     nothing about a reader is kept past the end of the day it was seen."""
-    now = timezone.localtime()
-    midnight = (now + timedelta(days=1)).replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
-    return now.date().isoformat(), max(1, int((midnight - now).total_seconds()))
+    now = time.time()
+    day = _day
+    if day is None or not day[0] <= now < day[1]:
+        local = timezone.localtime()
+        start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        midnight = start + timedelta(days=1)
+        day = _set_day(
+            (start.timestamp(), midnight.timestamp(), local.date().isoformat())
+        )
+    return day[2], max(1, int(day[1] - now))
+
+
+_day: tuple[float, float, str] | None = None
+
+
+def _set_day(value: tuple[float, float, str]) -> tuple[float, float, str]:
+    global _day
+    _day = value
+    return value

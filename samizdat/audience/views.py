@@ -16,10 +16,12 @@ PIXEL = (
     b"\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 )
 MAX_ID_DIGITS = 12
+PREFIX = "/count/"
 
 
 def no_store(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "samizdat.editions",
     "samizdat.people",
     "samizdat.articles",
+    "samizdat.audience",
+    "samizdat.ads",
     "samizdat.feeds",
     "samizdat.mirror",
     "samizdat.audience",
@@ -255,6 +257,8 @@ SAMIZDAT_COUNT_RATE_PER_MINUTE = envint("COUNT_RATE_PER_MINUTE", 600)
 # The request header (Django META name) holding the reader's address as the
 # nearest trusted proxy saw it, e.g. HTTP_X_FORWARDED_FOR behind nginx.
 SAMIZDAT_COUNT_CLIENT_IP_HEADER = envstr("COUNT_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Count requests are answered before the rest of the middleware stack.
+MIDDLEWARE = ["samizdat.audience.middleware.CountMiddleware", *MIDDLEWARE]
 
 # Feeds, news metadata and static mirrors (samizdat.feeds, samizdat.mirror).
 SAMIZDAT_FEED_MAX_AGE = envint("FEED_MAX_AGE", 300)
