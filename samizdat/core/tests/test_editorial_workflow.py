@@ -3,9 +3,12 @@ contributors write and submit, editors review, publish and unpublish."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page, Workflow
 
 from samizdat.articles.models import ArticlePage
@@ -173,5 +176,26 @@ def test_it_lets_an_editor_unpublish(client, newsroom):
     assert response.status_code == 302
     page.refresh_from_db()
     assert not page.live
+    client.logout()
+    assert client.get(page.url).status_code == 404
+
+
+def test_it_lets_an_editor_schedule_publication_in_the_admin(client, newsroom):
+    client.force_login(newsroom["users"]["ed"])
+    go_live = timezone.localtime() + dt.timedelta(days=1)
+    response = post_form(
+        client,
+        add_url(newsroom["news"]),
+        newsroom,
+        "tomorrow",
+        go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
+        **{"action-publish": "1"},
+    )
+    assert response.status_code == 302
+    page = ArticlePage.objects.get(slug="tomorrow")
+    assert not page.live
+    scheduled = page.get_latest_revision().approved_go_live_at
+    assert scheduled is not None
+    assert abs(scheduled - go_live) < dt.timedelta(minutes=1)
     client.logout()
     assert client.get(page.url).status_code == 404
