@@ -3,15 +3,18 @@
 Every (mailing, subscriber) pair is one row, unique. A worker claims a batch
 by writing its claim token and a lease on rows nobody holds (PostgreSQL:
 `SELECT ... FOR UPDATE SKIP LOCKED`; SQLite: one conditional UPDATE, which
-SQLite's single writer makes atomic). It then sends each row over one SMTP
-connection and marks it sent in its own autocommitted UPDATE straight after
-the server accepted it. A worker killed at any moment leaves at most its
-claimed rows leased; once the lease runs out another worker takes them.
+SQLite's single writer makes atomic), then sends each row over one SMTP
+connection. A worker killed at any moment leaves at most its claimed rows
+leased; once the lease runs out another worker takes them.
 
-The one window that cannot be closed with SMTP is between the server's
-acceptance of a message and our mark: a crash exactly there resends that one
-message. Its Message-ID is derived from the row, so the copy carries the
-same Message-ID as the first and receiving systems can drop it."""
+Exactly once: the row is marked sent, in its own autocommitted UPDATE, right
+after the message and its final dot are written to the socket and before the
+server's answer is read. Killed before the dot, the server drops the partial
+message and the row is resent; killed after the mark, the kernel still
+delivers what was written. What is left is the few microseconds between the
+write and the commit: a kill exactly there resends that one message, with
+the same Message-ID (derived from the row), so receiving systems can drop the
+copy. A refusal read after the mark undoes it."""
 
 from __future__ import annotations
 

@@ -148,3 +148,34 @@ def test_it_claims_disjoint_batches_under_concurrency(editions, settings):
         thread.join()
     everything = [pk for batch in claimed for pk in batch]
     assert len(everything) == len(set(everything)) == 60
+
+
+def test_it_sends_through_any_django_backend(editions, settings, mailoutbox):
+    mailing = a_mailing(2, settings)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert delivery.deliver(mailing.pk) == 2
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "reader0@example.org",
+        "reader1@example.org",
+    ]
+    message = mailoutbox[0].message()
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["Message-ID"].startswith(f"<newsletter.{mailing.pk}.")
+
+
+def test_it_prepares_the_same_bytes_as_a_message_built_for_one(editions, settings):
+    from samizdat.newsletter.mail import Prepared
+
+    mailing = a_mailing(1, settings)
+    subscriber = Subscriber.objects.get()
+    rendered = renderer_for(mailing)(subscriber)
+    prepared = Prepared(rendered, "en")
+    assert prepared.usable
+    data = prepared.bytes_for(
+        "reader0@example.org", subscriber.address_hash, "<m@x>", "Fri, 27 Nov 2026"
+    )
+    built = build(rendered, "reader0@example.org", "en", subscriber.address_hash)
+    body = built.message().get_payload()[0].get_payload(decode=True)
+    assert body.replace(b"\n", b"\r\n") in data
+    assert b"To: reader0@example.org\r\n" in data and b"Message-ID: <m@x>" in data
+    assert prepared.bytes_for("lecteur@exämple.org", "h", "<m@x>", "d") is None
