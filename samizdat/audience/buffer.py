@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from .models import FoldedBatch, PendingCount
 
@@ -107,19 +107,24 @@ class LocalStore:
         if not taken:
             return 0
         try:
-            with transaction.atomic():
-                PendingCount.objects.bulk_create(
-                    [
-                        PendingCount(kind=k, object_id=o, hour=h, count=n)
-                        for (k, o, h), n in taken.items()
-                    ],
-                    batch_size=2000,
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.executemany(
+                    self.insert_sql(),
+                    [(k, o, h, n) for (k, o, h), n in taken.items()],
                 )
         except Exception:
             with self.lock:
                 self.counts.update(taken)
             raise
         return len(taken)
+
+    @staticmethod
+    def insert_sql() -> str:
+        quote = connection.ops.quote_name
+        return "INSERT INTO {} ({}) VALUES (%s, %s, %s, %s)".format(  # noqa: S608
+            quote(PendingCount._meta.db_table),
+            ", ".join(quote(c) for c in ("kind", "object_id", "hour", "count")),
+        )
 
     def spill_quietly(self) -> None:
         try:
@@ -151,8 +156,15 @@ class LocalStore:
                 totals[(kind, object_id, hour)] += count
             apply(dict(totals))
             ids = [row[0] for row in rows]
-            for start in range(0, len(ids), 5000):
-                PendingCount.objects.filter(pk__in=ids[start : start + 5000]).delete()
+            table = connection.ops.quote_name(PendingCount._meta.db_table)
+            with connection.cursor() as cursor:
+                for start in range(0, len(ids), 2000):
+                    chunk = ids[start : start + 2000]
+                    cursor.execute(
+                        f"DELETE FROM {table} WHERE id IN "  # noqa: S608
+                        f"({', '.join(['%s'] * len(chunk))})",
+                        chunk,
+                    )
         return sum(totals.values())
 
     def clear(self) -> None:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
@@ -10,8 +9,8 @@ from .queries import forget_page
 
 @receiver(page_published)
 @receiver(page_unpublished)
-@receiver(post_delete)
 def forget_liveness(sender, instance=None, **kwargs) -> None:
-    """This process stops (or starts) counting a page at once."""
+    """This process stops (or starts) counting a page at once. (Counts of a
+    deleted page are dropped when the buffer is folded.)"""
     if isinstance(instance, Page):
         forget_page(instance.pk)

@@ -128,7 +128,7 @@ def test_it_keeps_counts_when_a_spill_fails(pieces, monkeypatch):
     def crash(*args, **kwargs):
         raise Crash
 
-    monkeypatch.setattr(PendingCount.objects, "bulk_create", crash)
+    monkeypatch.setattr(store, "insert_sql", crash)
     with pytest.raises(Crash):
         store.spill()
     monkeypatch.undo()
