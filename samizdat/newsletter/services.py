@@ -57,7 +57,8 @@ def subscribe(
             return "limited"
         subscriber.confirmations_sent += 1
         try:
-            subscriber.save()
+            with transaction.atomic():
+                subscriber.save()
         except IntegrityError:
             return "raced"
         if subscriber.status == Status.PENDING:

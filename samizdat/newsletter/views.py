@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from samizdat.core.queries import absolute_url
 from samizdat.editions.conf import all_editions, edition_for
+from samizdat.editions.formats import localise_digits
 
 from . import services, tokens
 from .forms import PreferencesForm, SubscribeForm
@@ -126,7 +127,7 @@ def check_inbox(request):
             "is on its way. Open the link to confirm; until then we send "
             "nothing else. The link works for %(hours)s hours."
         )
-        % {"hours": settings.NEWSLETTER_CONFIRM_MAX_AGE // 3600},
+        % {"hours": localise_digits(settings.NEWSLETTER_CONFIRM_MAX_AGE // 3600)},
     )
 
 

@@ -105,3 +105,15 @@ def test_it_offers_sections_on_the_newsletter_page(client, editions, smtp):
     response = post(client, data={"sections": [news.pk]})
     assert response.status_code == 200
     assert list(Subscriber.objects.get().sections.all()) == [news]
+
+
+def test_it_answers_a_persian_reader_in_persian(client, editions, smtp):
+    response = client.post(
+        "/fa/newsletter/",
+        {"email": "khanande@example.org", "edition": "fa", "frequency": "daily"},
+    )
+    html = response.content.decode()
+    assert '<html lang="fa" dir="rtl">' in html
+    assert "۷۲" in html
+    [mail] = smtp.to("khanande@example.org")
+    assert "/fa/newsletter/confirm/" in mail.get_body(("plain",)).get_content()
