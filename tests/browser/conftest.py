@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.db import connections
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -101,6 +102,8 @@ def browser(newsroom):
         )
         yield chromium
         chromium.close()
+        # The connections Django opened for this test's own context.
+        connections.close_all()
 
 
 @pytest.fixture
