@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .formats import latin_digits
 
@@ -73,7 +74,12 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     original text, which keeps its own spelling."""
     spans = []
     for match in _STORED_WORD.finditer(text or ""):
-        folded = normalise(match.group())
+        folded = _one_word(match.group())
         if folded:
-            spans.append((match.start(), match.end(), folded.replace(" ", "")))
+            spans.append((match.start(), match.end(), folded))
     return spans
+
+
+@lru_cache(maxsize=65536)
+def _one_word(stored: str) -> str:
+    return "".join(words(stored))

@@ -89,10 +89,20 @@ def candidates(locale_id: int, filters: Filters) -> QuerySet[ArticlePage]:
     return pieces
 
 
+def _cards(ids: list[int]) -> list[ArticlePage]:
+    return list(as_cards(ArticlePage.objects.filter(pk__in=ids)))
+
+
 @dataclass
 class Results:
     page: PaginatorPage | None
     every_word: bool = True
+
+    @property
+    def count_label(self) -> str:
+        """How many matched: "1000+" once counting stopped."""
+        count = self.page.paginator.count if self.page else 0
+        return f"{count}+" if count >= engine.COUNT_LIMIT else str(count)
 
 
 def results(locale_id: int, query: Query, filters: Filters, number: int) -> Results:
@@ -101,11 +111,11 @@ def results(locale_id: int, query: Query, filters: Filters, number: int) -> Resu
     if not query:
         return Results(page=None)
     pieces = candidates(locale_id, filters)
-    found = engine.matching(pieces, query.terms)
+    found = engine.matching(pieces, query.terms, _cards)
     every = True
-    if len(query.terms) > 1 and not found.exists():
-        found, every = engine.matching(pieces, query.terms, every=False), False
-    paginator = Paginator(as_cards(found), PAGE_SIZE)
+    if len(query.terms) > 1 and not found.count():
+        found, every = engine.matching(pieces, query.terms, _cards, every=False), False
+    paginator = Paginator(found, PAGE_SIZE)
     page = paginator.get_page(number)
     for piece in page.object_list:
         piece.marked_headline = highlight(piece.title, query.terms)
