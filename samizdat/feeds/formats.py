@@ -6,6 +6,7 @@ import json
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import feedgenerator
@@ -18,6 +19,8 @@ from .queries import FeedScope
 ROOT_RELATIVE = re.compile(r"""(\s(?:href|src)=["'])(/(?!/)[^"']*)""")
 SRCSET = re.compile(r"""(\ssrcset=["'])([^"']*)""")
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+CONTENT_VERSION = 1
+CONTENT_SECONDS = 24 * 3600
 
 
 def absolutize(html: str) -> str:
@@ -71,19 +74,44 @@ def feed_title(scope: FeedScope) -> str:
     return f"{scope.title} · {site}" if scope.title else site
 
 
+def content_key(piece) -> str:
+    stamp = (piece.last_published_at or piece.first_published_at).timestamp()
+    return f"samizdat:feed-item:{CONTENT_VERSION}:{piece.pk}:{stamp}"
+
+
+def item_contents(request: HttpRequest, pieces: list) -> dict[int, str]:
+    """Each piece's full text with absolute links, rendered once per published
+    revision and kept in the cache: a piece appears in the feeds of its
+    edition, section, authors and tags."""
+    keys = {piece.pk: content_key(piece) for piece in pieces}
+    cached = cache.get_many(list(keys.values()))
+    contents, fresh = {}, {}
+    for piece in pieces:
+        html = cached.get(keys[piece.pk])
+        if html is None:
+            html = absolutize(
+                render_to_string(
+                    "feeds/item_content.html",
+                    {"piece": piece, "caricature": piece.caricature},
+                    request=request,
+                )
+            )
+            fresh[keys[piece.pk]] = html
+        contents[piece.pk] = html
+    if fresh:
+        cache.set_many(fresh, CONTENT_SECONDS)
+    return contents
+
+
 def build_items(request: HttpRequest, scope: FeedScope, pieces: list) -> list[dict]:
     """Everything a feed entry shows, with absolute links, for any format."""
     indexes = articles.index_pages(scope.locale.pk)
     author_index = indexes["authors"]
+    contents = item_contents(request, pieces)
     items = []
     for piece in pieces:
         url = absolute_url(piece.get_url(request))
         people = [a.person for a in piece.article_authors.all()]
-        content = render_to_string(
-            "feeds/item_content.html",
-            {"piece": piece, "caricature": piece.caricature},
-            request=request,
-        )
         image = None
         if piece.caricature is not None:
             image = piece.caricature.cartoon.get_rendition("width-1000")
@@ -94,7 +122,7 @@ def build_items(request: HttpRequest, scope: FeedScope, pieces: list) -> list[di
                 "title": piece.title,
                 "url": url,
                 "summary": piece.standfirst,
-                "content": absolutize(content),
+                "content": contents[piece.pk],
                 "published": piece.first_published_at,
                 "updated": piece.last_published_at or piece.first_published_at,
                 "authors": [

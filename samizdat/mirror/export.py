@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django import db
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
@@ -38,6 +40,7 @@ from .rewrite import Rewriter, file_for, relative
 MANIFEST = ".samizdat-mirror.json"
 MANIFEST_VERSION = 1
 SEARCH_SNIPPET = 200
+PARALLEL_THRESHOLD = 200
 
 Progress = Callable[[int, int], None]
 
@@ -83,8 +86,11 @@ def addresses_key() -> str:
 class Exporter:
     """One run of export_mirror into one directory."""
 
-    def __init__(self, directory: Path, progress: Progress | None = None):
+    def __init__(
+        self, directory: Path, progress: Progress | None = None, workers: int = 1
+    ):
         self.dir = directory
+        self.workers = max(1, workers)
         self.progress = progress or (lambda done, total: None)
         self.old = load_manifest(directory)
         self.files: dict[str, str] = {}
@@ -136,13 +142,8 @@ class Exporter:
                 self.remove(path)
 
         total = len(plan.urls) + 2 * len(plan.search_editions) + (2 if full else 0)
-        done = 0
-        for url, page_id in plan.urls.items():
-            path = self.render(url)
-            if path and page_id is not None:
-                pages_map[str(page_id)] = [path]
-            done += 1
-            self.progress(done, total)
+        pages_map.update(self.render_all(list(plan.urls.items()), total))
+        done = len(plan.urls)
         for language in sorted(plan.search_editions):
             self.write_search(language)
             done += 2
@@ -163,6 +164,44 @@ class Exporter:
 
     # Rendering ------------------------------------------------------------
 
+    def render_all(self, urls: list[tuple[str, int | None]], total: int) -> dict:
+        """Render pages, in worker processes when there are many; return the
+        files of the pages rendered, by page id."""
+        if self.workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
+            return self.render_chunk(urls, lambda done: self.progress(done, total))
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("i", 0)
+        chunks = [urls[i :: self.workers] for i in range(self.workers)]
+        global _worker_state
+        _worker_state = (self, counter)
+        db.connections.close_all()
+        with context.Pool(self.workers) as pool:
+            pending = pool.map_async(_render_in_worker, chunks)
+            while not pending.ready():
+                pending.wait(0.2)
+                self.progress(counter.value, total)
+            parts = pending.get()
+        _worker_state = None
+        pages: dict = {}
+        for part in parts:
+            pages.update(part["pages"])
+            self.files.update(part["files"])
+            self.known_files.update(part["files"])
+            self.report.rendered += part["rendered"]
+            self.report.written += part["written"]
+            self.report.unchanged += part["unchanged"]
+            self.report.errors += part["errors"]
+        return pages
+
+    def render_chunk(self, urls, tick) -> dict:
+        pages = {}
+        for done, (url, page_id) in enumerate(urls, 1):
+            path = self.render(url)
+            if path and page_id is not None:
+                pages[str(page_id)] = [path]
+            tick(done)
+        return pages
+
     def render(self, url: str) -> str | None:
         response = self.client.get(url, secure=self.secure)
         if response.status_code != 200:
@@ -177,7 +216,12 @@ class Exporter:
         return path
 
     def rewrite_html(self, path: str, html: str) -> str:
-        return Rewriter(path, self.known).html(html)
+        """Relative links; notes in the language of the page's edition."""
+        first = path.split("/", 1)[0]
+        codes = {code for code, _name in settings.LANGUAGES}
+        language = first if first in codes else settings.LANGUAGE_CODE
+        with translation.override(language):
+            return Rewriter(path, self.known).html(html)
 
     def known(self, target: str, url_path: str) -> bool:
         """Whether a link target is in the mirror; assets are copied on sight."""
@@ -316,7 +360,7 @@ class Exporter:
             self.report.unchanged += 1
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".part")
+        temporary = target.with_name(f"{target.name}.{os.getpid()}.part")
         temporary.write_bytes(content)
         os.replace(temporary, target)
         self.files[path] = hashed
@@ -343,13 +387,45 @@ class Exporter:
         os.replace(temporary, self.dir / MANIFEST)
 
 
+_worker_state: tuple | None = None
+
+
+def _render_in_worker(urls: list) -> dict:
+    """Render a share of the pages in a forked worker; report what it did."""
+    exporter, counter = _worker_state
+    before = set(exporter.files)
+    exporter.report = ExportReport()
+
+    def tick(_done: int) -> None:
+        with counter.get_lock():
+            counter.value += 1
+
+    pages = exporter.render_chunk(urls, tick)
+    db.connections.close_all()
+    report = exporter.report
+    return {
+        "pages": pages,
+        "files": {
+            path: hashed
+            for path, hashed in exporter.files.items()
+            if path not in before or path in report.written
+        },
+        "rendered": report.rendered,
+        "written": report.written,
+        "unchanged": report.unchanged,
+        "errors": report.errors,
+    }
+
+
 def export_mirror(
     directory: Path | str,
     *,
     incremental: bool = False,
     since: dt.datetime | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> ExportReport:
     """Export the public site into `directory`; with `incremental`, only what
-    changed since the last export (or `since`)."""
-    return Exporter(Path(directory), progress).run(since, incremental)
+    changed since the last export (or `since`). `workers` processes render
+    pages side by side."""
+    return Exporter(Path(directory), progress, workers).run(since, incremental)

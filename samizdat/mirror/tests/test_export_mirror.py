@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from samizdat.mirror import export as export_module
 from samizdat.mirror.export import MANIFEST, export_mirror
 from samizdat.mirror.rewrite import file_for
 from samizdat.mirror.tests import linkcheck
@@ -120,3 +121,18 @@ def test_it_refuses_a_directory_it_cannot_create(tmp_path, editions):
 
     with pytest.raises(CommandError, match="cannot create"):
         call_command("export_mirror", str(blocker / "mirror"), "--no-progress")
+
+
+def test_it_writes_the_same_files_with_worker_processes(
+    exported, tmp_path, monkeypatch
+):
+    directory, _prefix, report = exported
+    monkeypatch.setattr(export_module, "PARALLEL_THRESHOLD", 1)
+
+    parallel = export_mirror(tmp_path / "parallel", workers=2)
+
+    assert not parallel.errors
+    assert sorted(parallel.rendered) == sorted(report.rendered)
+    old = json.loads((directory / MANIFEST).read_text())["files"]
+    new = json.loads((tmp_path / "parallel" / MANIFEST).read_text())["files"]
+    assert new == old

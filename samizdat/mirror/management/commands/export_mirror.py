@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -11,6 +12,7 @@ from samizdat.mirror.export import ExportError, export_mirror
 from samizdat.mirror.progress import ProgressBar
 
 LAST = "last"
+MAX_WORKERS = 4
 
 
 def parse_since(value: str) -> dt.datetime | None:
@@ -47,10 +49,18 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=min(os.cpu_count() or 1, MAX_WORKERS),
+            help="processes rendering pages side by side (default: one per CPU)",
+        )
+        parser.add_argument(
             "--no-progress", action="store_true", help="no progress bar"
         )
 
     def handle(self, *args, directory: str, since: str | None, **options) -> None:
+        if options["workers"] < 1:
+            raise CommandError("--workers must be at least 1")
         progress = None if options["no_progress"] else ProgressBar("export")
         try:
             report = export_mirror(
@@ -58,6 +68,7 @@ class Command(BaseCommand):
                 incremental=since is not None,
                 since=parse_since(since) if since else None,
                 progress=progress,
+                workers=options["workers"],
             )
         except ExportError as error:
             raise CommandError(str(error)) from error
