@@ -76,3 +76,21 @@ def test_it_removes_an_unpublished_article(publication, tmp_path):
 
     assert not (directory / file_for(publication.pictured.url)).exists()
     assert "Pictures of the drought" not in (directory / "en/index.html").read_text()
+
+
+def test_it_moves_an_article_whose_address_changed(publication, tmp_path):
+    directory = tmp_path / "mirror"
+    start = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(start, tick=True):
+        export_mirror(directory)
+    old_file = directory / file_for(publication.story.url)
+
+    with time_machine.travel(start + dt.timedelta(minutes=5), tick=True):
+        draft = publication.story.get_latest_revision_as_object()
+        draft.slug = "rivers-run-dry"
+        draft.save_revision().publish()
+        report = export_mirror(directory, incremental=True)
+
+    assert not old_file.exists()
+    assert (directory / "en/news/rivers-run-dry/index.html").is_file()
+    assert file_for(publication.story.url) in report.removed
