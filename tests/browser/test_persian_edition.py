@@ -56,3 +56,25 @@ def test_it_shows_a_persian_article_with_persian_digits_and_a_solar_date(
     expect(meta).not_to_contain_text(re.compile("[0-9]"))
     heading_direction = "getComputedStyle(document.querySelector('h1')).direction"
     assert page.evaluate(heading_direction) == "rtl"
+
+
+def test_it_switches_from_an_article_to_its_persian_translation(newsroom, new_context):
+    from samizdat.articles.setup import ensure_translation
+
+    english = factories.article(factories.section("News"), "Bread prices double")
+    persian = ensure_translation(
+        english, factories.locale("fa"), "قیمت نان دو برابر شد"
+    )
+
+    page = new_context().new_page()
+    page.goto(newsroom.at(english.url))
+    page.get_by_role("navigation", name="Editions").get_by_role(
+        "link", name="فارسی"
+    ).click()
+    page.wait_for_url(newsroom.at(persian.url))
+    expect(page.get_by_role("heading", level=1)).to_have_text("قیمت نان دو برابر شد")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    back = page.get_by_role("navigation", name="نسخه‌ها").get_by_role(
+        "link", name="English"
+    )
+    expect(back).to_have_attribute("href", english.url)
