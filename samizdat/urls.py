@@ -12,6 +12,8 @@ from samizdat.newsletter import urls as newsletter_urls
 from samizdat.search import views as search_views
 
 urlpatterns = [
+    path("", include(feed_urls.root_urlpatterns)),
+    path("", include(mirror_urls)),
     path("", include("samizdat.audience.urls")),
     path("", include("samizdat.ads.urls")),
     path("admin/", include(wagtailadmin_urls)),
@@ -27,9 +29,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include(newsletter_urls)),
     path("search/", search_views.search, name="search"),
     path("", include(feed_urls.edition_urlpatterns)),
-    path("", include(newsletter_urls)),
     # Wagtail's own pattern drops the ZWNJ that Persian slugs keep.
     re_path(r"^((?:[\w\-\u200c]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

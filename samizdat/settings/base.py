@@ -28,8 +28,6 @@ INSTALLED_APPS = [
     "samizdat.ads",
     "samizdat.feeds",
     "samizdat.mirror",
-    "samizdat.audience",
-    "samizdat.ads",
     "samizdat.demo",
     "samizdat.search",
     "samizdat.related",
@@ -139,7 +137,7 @@ TIME_ZONE = envstr("TIME_ZONE", "UTC")
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -247,6 +245,12 @@ SAMIZDAT_PERIODIC_TASKS += [
     ("samizdat.newsletter.tasks.resume_deliveries", envint("NEWSLETTER_RESUME", 60)),
 ]
 
+# Feeds, news metadata and static mirrors (samizdat.feeds, samizdat.mirror).
+SAMIZDAT_FEED_MAX_AGE = envint("FEED_MAX_AGE", 300)
+SAMIZDAT_FEED_SHARED_MAX_AGE = envint("FEED_SHARED_MAX_AGE", 900)
+SAMIZDAT_SECURITY_CONTACT = envstr("SECURITY_CONTACT", "mailto:security@localhost")
+SAMIZDAT_SECURITY_POLICY = envstr("SECURITY_POLICY", "")
+
 # Audience and ads: cookieless counting. Counts wait in the cache (this
 # process's memory, spilled to the database every COUNT_SPILL_SECONDS) or, at
 # scale, in Redis; `fold_counts` moves them into hourly buckets.
@@ -259,9 +263,3 @@ SAMIZDAT_COUNT_RATE_PER_MINUTE = envint("COUNT_RATE_PER_MINUTE", 600)
 SAMIZDAT_COUNT_CLIENT_IP_HEADER = envstr("COUNT_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Count requests are answered before the rest of the middleware stack.
 MIDDLEWARE = ["samizdat.audience.middleware.CountMiddleware", *MIDDLEWARE]
-
-# Feeds, news metadata and static mirrors (samizdat.feeds, samizdat.mirror).
-SAMIZDAT_FEED_MAX_AGE = envint("FEED_MAX_AGE", 300)
-SAMIZDAT_FEED_SHARED_MAX_AGE = envint("FEED_SHARED_MAX_AGE", 900)
-SAMIZDAT_SECURITY_CONTACT = envstr("SECURITY_CONTACT", "mailto:security@localhost")
-SAMIZDAT_SECURITY_POLICY = envstr("SECURITY_POLICY", "")
