@@ -1,8 +1,34 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from .models import Person
+
+
+class PersonDeleteView(DeleteView):
+    """Refuses, with the reason, to delete someone who signs pieces.
+
+    Bylines protect the person in the database. Wagtail's own check reads the
+    reference index, which the task worker fills in later, so without this the
+    database's refusal would reach the editor as a server error."""
+
+    def form_valid(self, form):
+        if self.object.bylines.exists():
+            messages.error(
+                self.request,
+                gettext(
+                    "%(name)s signs published pieces and cannot be deleted. "
+                    "Remove them from those bylines first."
+                )
+                % {"name": self.object},
+            )
+            return redirect(self.request.path)
+        return super().form_valid(form)
 
 
 class PersonViewSet(SnippetViewSet):
@@ -13,6 +39,7 @@ class PersonViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "pen_name", "role", "locale"]
     search_fields = ["name", "pen_name"]
+    delete_view_class = PersonDeleteView
 
 
 register_snippet(PersonViewSet)

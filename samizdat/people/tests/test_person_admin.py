@@ -55,3 +55,25 @@ def test_it_lets_the_same_slug_live_in_each_edition(editions):
     english = factories.person("Sara", code="en")
     persian = factories.person("Sara", code="fa")
     assert english.slug == persian.slug == "sara"
+
+
+def test_it_refuses_to_delete_someone_who_signs_pieces_with_a_reason(client, editions):
+    client.force_login(User.objects.create_superuser("root", password="not-used"))
+    writer = factories.person("Leila Karimi")
+    factories.article(factories.section("News"), authors=[writer])
+    url = reverse("wagtailsnippets_people_person:delete", args=[writer.pk])
+
+    response = client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert Person.objects.filter(pk=writer.pk).exists()
+    text = " ".join(str(m) for m in response.context["messages"])
+    assert "Leila Karimi signs published pieces" in text
+
+
+def test_it_deletes_someone_who_signs_nothing(client, editions):
+    client.force_login(User.objects.create_superuser("root", password="not-used"))
+    nobody = factories.person("Not Yet Published")
+    url = reverse("wagtailsnippets_people_person:delete", args=[nobody.pk])
+    assert client.post(url).status_code == 302
+    assert not Person.objects.filter(pk=nobody.pk).exists()
