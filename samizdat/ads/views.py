@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -19,6 +21,8 @@ from .queries import creatives_for
 from .services import choose, click_token, creative_from_token
 from .sinks import CLICK, IMPRESSION
 
+log = logging.getLogger(__name__)
+
 
 @require_safe
 @xframe_options_sameorigin
@@ -29,7 +33,10 @@ def slot(request: HttpRequest, key: str, language: str, section: int) -> HttpRes
         return refuse(400, "Unknown edition.")
     chosen = choose(creatives_for(key, language, section or None))
     if chosen is not None:
-        record_hit(request, IMPRESSION, chosen["id"])
+        try:
+            record_hit(request, IMPRESSION, chosen["id"])
+        except Exception:  # noqa: BLE001 - the ad is shown even if not counted
+            log.warning("impression of creative %s not recorded", chosen["id"])
     with translation.override(language):
         response = render(
             request,
@@ -53,7 +60,12 @@ def click(request: HttpRequest, token: str) -> HttpResponse:
     target = link.first()
     if target is None:
         return refuse(404, "This advertisement has been removed.")
-    if record_hit(request, CLICK, creative_id) == LIMITED:
+    try:
+        outcome = record_hit(request, CLICK, creative_id)
+    except Exception:  # noqa: BLE001 - the reader still reaches the advertiser
+        log.warning("click on creative %s not recorded", creative_id)
+        outcome = None
+    if outcome == LIMITED:
         return refuse(429, "Too many requests; try again in a minute.")
     response = HttpResponseRedirect(target)
     response["Referrer-Policy"] = "no-referrer"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
@@ -9,6 +11,8 @@ from .buffer import LIMITED
 from .queries import is_countable_page
 from .services import record_hit
 from .sinks import VIEW
+
+log = logging.getLogger(__name__)
 
 # A transparent 1×1 GIF, the smallest image every browser accepts.
 PIXEL = (
@@ -54,8 +58,13 @@ def count(request: HttpRequest, rest: str) -> HttpResponse:
     page_id = parse_id(rest, ".gif")
     if page_id is None:
         return refuse(400, "Expected /count/<page id>.gif")
-    if not is_countable_page(page_id):
-        return refuse(404, "No published page has this id.")
-    if record_hit(request, VIEW, page_id) == LIMITED:
+    try:
+        if not is_countable_page(page_id):
+            return refuse(404, "No published page has this id.")
+        outcome = record_hit(request, VIEW, page_id)
+    except Exception:  # noqa: BLE001 - a lost count must never break a page
+        log.warning("count of page %s not recorded", page_id, exc_info=True)
+        return refuse(503, "Counting is unavailable for a moment.")
+    if outcome == LIMITED:
         return refuse(429, "Too many requests; try again in a minute.")
     return pixel()

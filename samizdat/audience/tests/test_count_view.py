@@ -138,3 +138,16 @@ def test_it_uses_the_proxy_header_when_told(client, story, settings):
         )
 
     assert views_of(story) == 2
+
+
+def test_it_answers_503_not_500_when_the_store_fails(client, story, monkeypatch):
+    from samizdat.audience import views
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("Redis went away")
+
+    monkeypatch.setattr(views, "record_hit", broken)
+    response = client.get(count_url(story), **reader())
+
+    assert response.status_code == 503
+    assert response["Cache-Control"] == "no-store"
