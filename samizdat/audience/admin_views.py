@@ -4,15 +4,20 @@ an edition, in Wagtail's reports menu."""
 from __future__ import annotations
 
 import django_filters
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_content_languages
+from wagtail.models import Page
 
 from samizdat.articles.models import ArticlePage
 
-from .queries import views_per_article
+from .queries import daily_views, page_views, views_per_article
 
 
 class EditionFilter(django_filters.ChoiceFilter):
@@ -76,3 +81,28 @@ class MostReadView(ReportView):
             .filter(live=True)
             .order_by("-views_week", "-views_month", "-first_published_at")
         )
+
+
+class PageViewsView(WagtailAdminTemplateMixin, TemplateView):
+    """One page's views: last day, week and month, then day by day."""
+
+    template_name = "audience/page_views.html"
+    header_icon = "view"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.page = get_object_or_404(Page, pk=kwargs["page_id"])
+        if not self.page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Views of “%(title)s”") % {
+            "title": self.page.get_admin_display_title()
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = self.page
+        context["totals"] = page_views(self.page.pk)
+        context["days"] = daily_views(self.page.pk)
+        return context

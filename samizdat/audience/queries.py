@@ -8,6 +8,7 @@ import time
 from datetime import datetime, timedelta
 
 from django.db.models import Max, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -139,4 +140,16 @@ def page_views(page_id: int, now: datetime | None = None) -> dict[str, int]:
         day=Sum("views", filter=Q(hour__gt=now - timedelta(days=1)), default=0),
         week=Sum("views", filter=Q(hour__gt=now - timedelta(days=7)), default=0),
         month=Sum("views", default=0),
+    )
+
+
+def daily_views(page_id: int, days: int = 30) -> list[dict]:
+    """A page's views per day (site time zone), newest first."""
+    since = timezone.now() - timedelta(days=days)
+    return list(
+        HourlyViews.objects.filter(page_id=page_id, hour__gt=since)
+        .annotate(day=TruncDate("hour"))
+        .values("day")
+        .annotate(views=Sum("views"))
+        .order_by("-day")
     )

@@ -48,3 +48,27 @@ def test_it_lists_most_read_articles_per_edition_for_editors(client, desk):
     assert "Much read" not in persian and "پرخواننده" in persian
     rows = b"".join(export.streaming_content).decode().splitlines()
     assert rows[1] == "Much read,en,3,13,113"
+
+
+def test_it_shows_a_page_views_in_its_editor_and_day_by_day(client, desk):
+    client.force_login(
+        User.objects.create_superuser("ed", "ed@example.org", "pw-long-enough")
+    )
+    page = desk["read"]
+    with time_machine.travel(NOW, tick=False):
+        editor = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+        detail = client.get(f"/admin/audience/pages/{page.pk}/views/")
+
+    assert "Views: 3 today, 13 this week, 113 this month" in editor
+    html = detail.content.decode()
+    assert detail.status_code == 200
+    assert "2026-03-07" in html and "<td>10</td>" in html
+
+
+def test_it_keeps_page_views_from_staff_who_cannot_edit_the_page(client, desk):
+    User.objects.create_user("reader", password="pw-long-enough")
+    client.login(username="reader", password="pw-long-enough")
+
+    response = client.get(f"/admin/audience/pages/{desk['read'].pk}/views/")
+
+    assert response.status_code in (302, 403)
