@@ -15,8 +15,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .formats import latin_digits
+from .conf import DIGITS
 
+_FOREIGN_DIGITS = {
+    ch: str(i)
+    for family in DIGITS.values()
+    for i, ch in enumerate(family)
+    if not ch.isascii()
+}
 _LETTERS = {
     "\u0643": "\u06a9",  # ARABIC LETTER KAF -> KEHEH (Persian kaf)
     "\u064a": "\u06cc",  # ARABIC LETTER YEH -> FARSI YEH
@@ -32,11 +38,16 @@ _WORD = re.compile(r"[^\W_]+")
 _STORED_WORD = re.compile(
     r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])+"
 )
-_TABLE = str.maketrans(_LETTERS)
+_TABLE = str.maketrans(
+    {**_LETTERS, **{ord(ch): digit for ch, digit in _FOREIGN_DIGITS.items()}}
+)
+
+
+_ACCENTED = re.compile("[\u00c0-\u024f]")
 
 
 def _strip_latin_accents(text: str) -> str:
-    if text.isascii():
+    if text.isascii() or not _ACCENTED.search(text):
         return text
     out = []
     for ch in text:
@@ -54,7 +65,7 @@ def fold(text: str) -> str:
     """The text with letters, digits and marks folded; words stay in place."""
     text = unicodedata.normalize("NFKC", text or "")
     text = _DROPPED.sub("", text).translate(_TABLE)
-    return _strip_latin_accents(latin_digits(text)).casefold()
+    return _strip_latin_accents(text).casefold()
 
 
 def words(text: str) -> list[str]:

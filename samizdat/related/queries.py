@@ -3,6 +3,7 @@ article features that scoring needs, in a fixed number of queries."""
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from django.utils.html import strip_tags
 from samizdat.articles.models import ArticleAuthor, ArticlePage, ArticlePageTag
 
 from .models import ArticleTerm, PinnedRelated, RelatedArticle, TermCount
-from .scoring import POSTING_CAP, QUERY_TERMS, SHARED_CAP, Doc
+from .scoring import POSTING_CAP, QUERY_TERMS, SHARED_CAP, Doc, shortlist
 
 SKIPPED_KEYS = {"id", "type", "image", "source_url", "date_said"}
 
@@ -139,33 +140,33 @@ def term_counts(locale_id: int, terms: Iterable[str]) -> dict[str, int]:
 
 def candidates(locale_id: int, doc: Doc) -> dict[int, float]:
     """Pieces sharing a strong word, a tag or an author with `doc`, from the
-    stored index: a bounded number of small queries, whatever the archive."""
+    stored index, in three queries whatever the archive."""
+    weights = dict(doc.vector[:QUERY_TERMS])
+    postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for term, other, other_weight in ArticleTerm.objects.filter(
+        locale_id=locale_id, term__in=list(weights)
+    ).values_list("term", "article_id", "weight"):
+        postings[term].append((other_weight, other))
     found: dict[int, float] = defaultdict(float)
-    for term, weight in doc.vector[:QUERY_TERMS]:
-        postings = (
-            ArticleTerm.objects.filter(locale_id=locale_id, term=term)
-            .order_by("-weight")
-            .values_list("article_id", "weight")[:POSTING_CAP]
-        )
-        for other, other_weight in postings:
-            found[other] += weight * other_weight
+    for term, rows in postings.items():
+        for other_weight, other in heapq.nlargest(POSTING_CAP, rows):
+            found[other] += weights[term] * other_weight
     live = ArticlePage.objects.live().filter(locale_id=locale_id)
-    for tag in doc.tags:
-        for other in (
-            live.filter(tagged_items__tag_id=tag)
-            .order_by("-first_published_at")
-            .values_list("pk", flat=True)[:SHARED_CAP]
-        ):
-            found.setdefault(other, 0.0)
-    for author in doc.authors:
-        for other in (
-            live.filter(article_authors__person_id=author)
-            .order_by("-first_published_at")
-            .values_list("pk", flat=True)[:SHARED_CAP]
-        ):
-            found.setdefault(other, 0.0)
+    shared: list[int] = []
+    if doc.tags:
+        shared += _recent(live.filter(tagged_items__tag_id__in=doc.tags))
+    if doc.authors:
+        shared += _recent(live.filter(article_authors__person_id__in=doc.authors))
     found.pop(doc.id, None)
-    return found
+    return shortlist(found, (o for o in shared if o != doc.id))
+
+
+def _recent(pieces) -> list[int]:
+    return list(
+        pieces.order_by("-first_published_at").values_list("pk", flat=True)[
+            : SHARED_CAP * 2
+        ]
+    )
 
 
 def pins(locale_id: int, ids: Iterable[int] | None = None) -> dict[int, list[int]]:
@@ -185,6 +186,17 @@ def pins(locale_id: int, ids: Iterable[int] | None = None) -> dict[int, list[int
         if related_id != page_id and related_id not in pinned[page_id]:
             pinned[page_id].append(related_id)
     return pinned
+
+
+def weakest(article_ids: Iterable[int]) -> dict[int, tuple[int, float]]:
+    """(length, lowest computed score) of each piece's stored list."""
+    found: dict[int, tuple[int, float]] = {}
+    for article_id, score in RelatedArticle.objects.filter(
+        article_id__in=list(article_ids), pinned=False
+    ).values_list("article_id", "score"):
+        count, low = found.get(article_id, (0, float("inf")))
+        found[article_id] = (count + 1, min(low, score))
+    return found
 
 
 def listing(article_id: int) -> list[int]:

@@ -8,6 +8,7 @@ so the cost of finding an article's neighbours does not grow with the archive.""
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -16,10 +17,11 @@ from dataclasses import dataclass, field
 from samizdat.editions.text import words
 
 SIZE = 4
-TOP_TERMS = 24
-QUERY_TERMS = 12
-POSTING_CAP = 150
-SHARED_CAP = 60
+TOP_TERMS = 20
+QUERY_TERMS = 10
+POSTING_CAP = 80
+SHARED_CAP = 20
+SCORED = 40
 FIELD_WEIGHTS = {"title": 3, "standfirst": 2, "tags": 2, "body": 1}
 W_TAGS = 0.3
 W_AUTHOR = 0.1
@@ -94,6 +96,15 @@ def combine(doc: Doc, other: Doc, similarity: float) -> float:
     return score
 
 
+def shortlist(found: dict[int, float], shared: Iterable[int]) -> dict[int, float]:
+    """The SCORED most similar candidates plus those sharing a tag or author."""
+    top = heapq.nlargest(SCORED, found.items(), key=lambda item: item[1])
+    chosen = dict(top)
+    for other in shared:
+        chosen.setdefault(other, found.get(other, 0.0))
+    return chosen
+
+
 def best(
     doc: Doc, candidates: dict[int, float], docs: dict[int, Doc], size: int = SIZE
 ) -> list[tuple[int, float]]:
@@ -139,12 +150,14 @@ class Index:
         for term, weight in doc.vector[:QUERY_TERMS]:
             for other_weight, other in self.terms.get(term, ()):
                 found[other] += weight * other_weight
-        for postings, keys in ((self.tags, doc.tags), (self.authors, doc.authors)):
-            for key in keys:
-                for _, other in postings.get(key, ()):
-                    found.setdefault(other, 0.0)
+        shared = [
+            other
+            for postings, keys in ((self.tags, doc.tags), (self.authors, doc.authors))
+            for key in keys
+            for _, other in postings.get(key, ())
+        ]
         found.pop(doc.id, None)
-        return found
+        return shortlist(found, (o for o in shared if o != doc.id))
 
     def related(self, doc: Doc, size: int = SIZE) -> list[tuple[int, float]]:
         return best(doc, self.candidates(doc), self.docs, size)

@@ -3,10 +3,11 @@ publish, edit or unpublish, and the task enqueue that the signals use."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from wagtail.models import Locale
 
@@ -77,24 +78,43 @@ def rebuild_edition(locale_id: int, progress: Progress | None = None) -> int:
             progress(done, articles)
     with transaction.atomic():
         RelatedArticle.objects.filter(article__locale_id=locale_id).delete()
-        RelatedArticle.objects.bulk_create(rows, batch_size=BATCH)
+        _insert(
+            RelatedArticle,
+            ["article_id", "related_id", "rank", "score", "pinned"],
+            ((r.article_id, r.related_id, r.rank, r.score, r.pinned) for r in rows),
+        )
         ArticleTerm.objects.filter(locale_id=locale_id).delete()
-        ArticleTerm.objects.bulk_create(
+        _insert(
+            ArticleTerm,
+            ["article_id", "locale_id", "term", "weight"],
             (
-                ArticleTerm(article_id=doc.id, locale_id=locale_id, term=t, weight=w)
+                (doc.id, locale_id, term, weight)
                 for doc in features.values()
-                for t, w in doc.vector
+                for term, weight in doc.vector
             ),
-            batch_size=BATCH,
         )
         TermCount.objects.filter(locale_id=locale_id).delete()
-        TermCount.objects.bulk_create(
-            (TermCount(locale_id=locale_id, term=t, articles=n) for t, n in df.items()),
-            batch_size=BATCH,
+        _insert(
+            TermCount,
+            ["locale_id", "term", "articles"],
+            ((locale_id, term, n) for term, n in df.items()),
         )
     if progress:
         progress(articles, articles)
     return articles
+
+
+def _insert(model, columns: list[str], rows: Iterable[tuple]) -> None:
+    """Plain multi-row inserts: a full rebuild writes millions of rows, and
+    building a model instance for each costs more than the insert."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
+    rows = iter(rows)
+    with connection.cursor() as cursor:
+        while batch := list(itertools.islice(rows, BATCH)):
+            cursor.executemany(sql, batch)
 
 
 def _index_one(page: ArticlePage) -> Doc | None:
@@ -150,6 +170,20 @@ def _relist(locale_id: int, doc: Doc) -> list[tuple[int, float]]:
     return computed
 
 
+def _would_take(
+    locale_id: int, doc: Doc, computed: list[tuple[int, float]]
+) -> list[int]:
+    """Neighbours whose stored list has room for `doc` or a weaker entry than
+    it: only their lists can change because `doc` appeared or changed."""
+    neighbours = [other for other, _ in computed[:NEIGHBOURS_TO_REFRESH]]
+    stored = queries.weakest(neighbours)
+    return [
+        other
+        for other, score in computed[:NEIGHBOURS_TO_REFRESH]
+        if stored.get(other, (0, 0.0))[0] < SIZE or score > stored[other][1]
+    ]
+
+
 def refresh(article_id: int) -> int:
     """After a piece is published, edited or unpublished: its own list and
     the lists it appears in (or should now appear in). Returns lists written."""
@@ -167,7 +201,7 @@ def refresh(article_id: int) -> int:
         else:
             computed = _relist(locale_id, doc)
             written += 1
-            affected += [other for other, _ in computed[:NEIGHBOURS_TO_REFRESH]]
+            affected += _would_take(locale_id, doc, computed)
         others = list(dict.fromkeys(a for a in affected if a != article_id))
         features = queries.docs(locale_id, others[:MAX_LISTS_PER_REFRESH])
         for other in others[:MAX_LISTS_PER_REFRESH]:
