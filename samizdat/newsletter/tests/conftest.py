@@ -104,3 +104,27 @@ def confirmed(
     )
     subscriber.sections.set(sections)
     return subscriber
+
+
+def run_db_tasks() -> int:
+    """Run what the database queue holds, as `db_worker --batch` would, in this
+    test's connection (the command itself recycles connections between jobs)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="newsletter-test",
+        excluded_queue_names=[],
+    )
+    done = 0
+    while result := DBTaskResult.objects.ready().order_by("enqueued_at").first():
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        done += 1
+    return done
