@@ -25,6 +25,29 @@ def generation() -> int:
     return value
 
 
+def known() -> dict:
+    """Slot keys and the sections some creative targets: the only values worth
+    a cache entry, so made-up URLs cannot crowd the cache."""
+    key = f"samizdat:ads:known:{generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = {
+            "slots": set(AdSlot.objects.values_list("key", flat=True)),
+            "sections": set(
+                Creative.sections.through.objects.values_list(
+                    "sectionpage_id", flat=True
+                )
+            ),
+        }
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def targeting_section(section_id: int | None) -> int | None:
+    """The section as far as targeting goes: None unless a creative targets it."""
+    return section_id if section_id in known()["sections"] else None
+
+
 def running(language: str, section_id: int | None, now: datetime) -> QuerySet:
     """Creatives that may be shown now in this edition and section."""
     sections = Q(sections__isnull=True)

@@ -17,7 +17,7 @@ from samizdat.audience.views import no_store, refuse
 from samizdat.editions.conf import edition_for
 
 from .models import Creative
-from .queries import creatives_for
+from .queries import creatives_for, known, targeting_section
 from .services import choose, click_token, creative_from_token
 from .sinks import CLICK, IMPRESSION
 
@@ -31,7 +31,9 @@ def slot(request: HttpRequest, key: str, language: str, section: int) -> HttpRes
     every page view even when the page itself came from a cache."""
     if language not in dict(settings.LANGUAGES):
         return refuse(400, "Unknown edition.")
-    chosen = choose(creatives_for(key, language, section or None))
+    if key not in known()["slots"]:
+        return refuse(400, "Unknown ad slot.")
+    chosen = choose(creatives_for(key, language, targeting_section(section)))
     if chosen is not None:
         try:
             record_hit(request, IMPRESSION, chosen["id"])
@@ -59,7 +61,7 @@ def click(request: HttpRequest, token: str) -> HttpResponse:
     link = Creative.objects.filter(pk=creative_id).values_list("link_url", flat=True)
     target = link.first()
     if target is None:
-        return refuse(404, "This advertisement has been removed.")
+        return refuse(410, "This advertisement has been removed.")
     try:
         outcome = record_hit(request, CLICK, creative_id)
     except Exception:  # noqa: BLE001 - the reader still reaches the advertiser

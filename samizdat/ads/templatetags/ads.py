@@ -24,7 +24,7 @@ def _slots(context) -> tuple[list[dict], str, int]:
     request = context.get("request")
     page = context.get("page")
     language = (get_language() or "en").split("-")[0]
-    section_id = _section_id(page)
+    section_id = queries.targeting_section(_section_id(page)) or 0
     memo = getattr(request, "_samizdat_ads", None) if request else None
     if memo is None:
         memo = queries.slots_for(language, section_id)

@@ -45,9 +45,9 @@ def test_it_refuses_unsigned_and_tampered_links(client, db):
     assert not CreativeDay.objects.exists()
 
 
-def test_it_answers_404_for_a_removed_creative(client, db):
+def test_it_answers_410_for_a_removed_creative(client, db):
     made = creative("Shoes", [slot()])
     token = click_token(made.pk)
     made.delete()
 
-    assert client.get(f"/ads/click/{token}/", **READER).status_code == 404
+    assert client.get(f"/ads/click/{token}/", **READER).status_code == 410

@@ -38,8 +38,10 @@ def test_it_answers_an_empty_document_when_nothing_runs(client, db):
     assert "/ads/click/" not in response.content.decode()
 
 
-def test_it_refuses_an_unknown_edition(client, db):
+def test_it_refuses_an_unknown_edition_or_slot(client, db):
+    slot()
     assert client.get("/ads/slot/side/xx/0/", **READER).status_code == 400
+    assert client.get("/ads/slot/made-up/en/0/", **READER).status_code == 400
 
 
 def test_it_labels_ads_in_the_edition_language_on_pages(client, editions):
@@ -52,6 +54,8 @@ def test_it_labels_ads_in_the_edition_language_on_pages(client, editions):
     listed = slot("listed", "in_list", position=1)
     top = slot("top", "header", width=728, height=90)
     creative("Shoes", [side, inside, listed, top])
+    for_news = creative("News readers", [side])
+    for_news.sections.set([news])
 
     article = client.get(piece.url).content.decode()
     listing = client.get(news.url).content.decode()
@@ -59,6 +63,7 @@ def test_it_labels_ads_in_the_edition_language_on_pages(client, editions):
 
     assert f'src="/ads/slot/side/en/{news.pk}/"' in article
     assert f'src="/ads/slot/top/en/{news.pk}/"' in article
+    assert 'src="/ads/slot/side/fa/0/"' in persian  # no creative targets it
     inside_at = article.index(f'src="/ads/slot/inside/en/{news.pk}/"')
     assert article.index("Paragraph 1 of the report") < inside_at
     assert inside_at < article.index("Paragraph 4 of the report")
