@@ -179,3 +179,17 @@ def test_it_prepares_the_same_bytes_as_a_message_built_for_one(editions, setting
     assert body.replace(b"\n", b"\r\n") in data
     assert b"To: reader0@example.org\r\n" in data and b"Message-ID: <m@x>" in data
     assert prepared.bytes_for("lecteur@exämple.org", "h", "<m@x>", "d") is None
+
+
+def test_it_builds_the_message_itself_for_an_address_it_cannot_splice(
+    editions, smtp, settings
+):
+    mailing = a_mailing(0, settings)
+    confirmed("leser@exämple.org")
+    delivery.add_deliveries(mailing, delivery.recipients(mailing))
+    assert delivery.deliver(mailing.pk) == 1
+    [envelope] = smtp.envelopes
+    assert envelope.rcpt_tos == ["leser@xn--exmple-cua.org"]
+    [mail] = smtp.messages
+    assert "/en/newsletter/unsubscribe/" in str(mail["List-Unsubscribe"])
+    assert "samizdat-" not in mail.get_body(("plain",)).get_content()
