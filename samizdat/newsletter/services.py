@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -156,6 +158,17 @@ def suppress_hash(address_hash: str, reason: str) -> bool:
             subscriber__address_hash=address_hash, state=Delivery.State.QUEUED
         ).update(state=Delivery.State.SKIPPED)
     return bool(changed)
+
+
+def forget_unconfirmed() -> int:
+    """Delete addresses never confirmed once their last link has expired: an
+    address nobody confirmed is not kept."""
+    days = settings.NEWSLETTER_CONFIRM_MAX_AGE // 86400 + 1
+    cutoff = timezone.localdate() - dt.timedelta(days=days)
+    deleted, _by_model = Subscriber.objects.filter(
+        status=Status.PENDING, confirmations_on__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def allow_client(client: str) -> bool:

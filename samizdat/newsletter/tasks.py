@@ -57,6 +57,12 @@ def resume_deliveries() -> list[int]:
     return ids
 
 
+@task()
+def forget_unconfirmed() -> int:
+    """Periodic: drop pending addresses whose confirmation link has expired."""
+    return services.forget_unconfirmed()
+
+
 def start_workers(mailing_id: int) -> None:
     for _worker in range(max(1, settings.NEWSLETTER_WORKERS)):
         deliver_mailing.enqueue(mailing_id)

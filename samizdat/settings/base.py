@@ -243,6 +243,7 @@ NEWSLETTER_FROM_EMAIL = envstr("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 SAMIZDAT_PERIODIC_TASKS += [
     ("samizdat.newsletter.tasks.send_digests", envint("NEWSLETTER_DIGEST_POLL", 300)),
     ("samizdat.newsletter.tasks.resume_deliveries", envint("NEWSLETTER_RESUME", 60)),
+    ("samizdat.newsletter.tasks.forget_unconfirmed", 3600),
 ]
 
 # Feeds, news metadata and static mirrors (samizdat.feeds, samizdat.mirror).

@@ -70,3 +70,16 @@ def test_it_changes_preferences_and_erases_everything(client, editions):
     assert "erased" in response.content.decode()
     assert not Subscriber.objects.exists()
     assert client.get(url).status_code == 400
+
+
+def test_it_forgets_addresses_nobody_confirmed(client, editions, smtp, settings):
+    from samizdat.newsletter import services
+
+    with time_machine.travel(dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC), tick=False):
+        subscribe(client)
+        confirmed("kept@example.org")
+    with time_machine.travel(dt.datetime(2026, 3, 4, 12, tzinfo=dt.UTC), tick=False):
+        assert services.forget_unconfirmed() == 0
+    with time_machine.travel(dt.datetime(2026, 3, 6, 12, tzinfo=dt.UTC), tick=False):
+        assert services.forget_unconfirmed() == 1
+    assert list(Subscriber.objects.values_list("status", flat=True)) == ["confirmed"]
