@@ -124,9 +124,12 @@ def test_it_refuses_a_directory_it_cannot_create(tmp_path, editions):
 
 
 def test_it_writes_the_same_files_with_worker_processes(
-    exported, tmp_path, monkeypatch
+    transactional_db, publication, tmp_path, monkeypatch
 ):
-    directory, _prefix, report = exported
+    """Workers open their own database connections, so the data is committed
+    (transactional_db) for them to see on PostgreSQL too."""
+    directory = tmp_path / "sequential"
+    report = export_mirror(directory)
     monkeypatch.setattr(export_module, "PARALLEL_THRESHOLD", 1)
 
     parallel = export_mirror(tmp_path / "parallel", workers=2)
