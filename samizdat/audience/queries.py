@@ -22,6 +22,8 @@ WINDOWS = {
     PopularWindow.MONTH: timedelta(days=30),
 }
 LIVE_MEMO_SECONDS = 300
+NOT_LIVE_MEMO_SECONDS = 30
+MAX_ID_SECONDS = 10
 LIVE_MEMO_SIZE = 50_000
 
 _live: dict[int, tuple[bool, float]] = {}
@@ -32,23 +34,27 @@ _live_lock = threading.Lock()
 def is_countable_page(page_id: int) -> bool:
     """Whether a page id belongs to a published page.
 
-    Answers from this process's memory for LIVE_MEMO_SECONDS, so the count
-    endpoint touches the database once per page every few minutes; ids above
-    the highest page id are refused without a query."""
+    Answers from this process's memory (LIVE_MEMO_SECONDS for live pages,
+    NOT_LIVE_MEMO_SECONDS for others), so the count endpoint touches the
+    database once per page every few minutes; ids above the highest page id
+    (read every MAX_ID_SECONDS) are refused without a query."""
     now = time.monotonic()
     memo = _live.get(page_id)
     if memo is not None and memo[1] > now:
         return memo[0]
     if _max_id[1] <= now:
         _max_id[0] = Page.objects.aggregate(top=Max("pk"))["top"] or 0
-        _max_id[1] = now + 60
+        _max_id[1] = now + MAX_ID_SECONDS
     if page_id > _max_id[0]:
         return False
     live = Page.objects.filter(pk=page_id, live=True, depth__gt=1).exists()
     with _live_lock:
         if len(_live) >= LIVE_MEMO_SIZE:
             _live.clear()
-        _live[page_id] = (live, now + LIVE_MEMO_SECONDS)
+        _live[page_id] = (
+            live,
+            now + (LIVE_MEMO_SECONDS if live else NOT_LIVE_MEMO_SECONDS),
+        )
     return live
 
 
