@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import AuthorIndexPage, HomePage, TagIndexPage
 
@@ -27,12 +27,18 @@ def _localized_title(code: str, text: str) -> str:
 def ensure_editions(site_name: str | None = None) -> dict[str, HomePage]:
     """Create what is missing of the edition skeleton; change nothing else."""
     site_name = site_name or settings.WAGTAIL_SITE_NAME
-    root = Page.get_first_root_node()
     locales = {
         code: Locale.objects.get_or_create(language_code=code)[0]
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
     }
     default = locales[settings.LANGUAGE_CODE]
+    # Wagtail's migrations make the tree's root and the root collection; a
+    # database emptied since (a flush) gets them back here.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=default)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
     home = HomePage.objects.filter(locale=default, depth=2).first()
     if home is None:
