@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.db import connections
 from django.utils import timezone
 
 from samizdat.ads.models import AdSlot, Creative, CreativeDay
@@ -46,6 +47,9 @@ def chromium():
         )
         yield browser
         browser.close()
+        # Django calls made while Playwright's loop runs get their own
+        # connections; close them, or PostgreSQL keeps the test database busy.
+        connections.close_all()
 
 
 @pytest.fixture
