@@ -1,0 +1,40 @@
+"""The clock enqueues the fold and the ranking; the worker runs them."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from samizdat.articles.setup import ensure_editions
+from samizdat.articles.tests import factories
+from samizdat.audience.models import HourlyViews, PopularArticle
+
+from .conftest import count_url, reader
+
+# The worker commits its own transactions, so this test cannot run inside one.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_the_clock_and_worker_fold_counts_and_rank_popular_posts(client):
+    ensure_editions("Samizdat")
+    news = factories.section("News")
+    read, unread = factories.article(news, "Read"), factories.article(news, "Unread")
+    for n in range(3):
+        client.get(count_url(read), **reader(address=f"192.0.2.{n + 1}"))
+
+    call_command("clock", "--once")
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-reload",
+        "--no-startup-delay",
+        "--interval",
+        "0.1",
+        verbosity=0,
+    )
+
+    assert HourlyViews.objects.get(page=read).views == 3
+    assert not HourlyViews.objects.filter(page=unread).exists()
+    assert list(PopularArticle.objects.values_list("article_id", "views")) == [
+        (read.pk, 3)
+    ]
