@@ -198,11 +198,18 @@ def redis_ready() -> bool:
         return False
 
 
-def forget_redis_keys(prefix: str) -> None:
+def redis_keys() -> set[bytes]:
+    import redis
+
+    return set(redis.Redis.from_url(REDIS_URL).scan_iter(count=1000))
+
+
+def forget_redis_keys(before: set[bytes]) -> None:
+    """Remove what the run added (counts and the site's cache entries)."""
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"{prefix}*", count=1000):
+    for key in redis_keys() - before:
         client.delete(key)
 
 
@@ -237,11 +244,12 @@ def main() -> None:
             return
         prefix = f"samizdat-bench-{secrets.token_hex(4)}:"
         with_redis = {**env, "REDIS_URL": REDIS_URL, "COUNT_PREFIX": prefix}
+        before = redis_keys()
         try:
             endpoint(with_redis, port, "redis", page_ids)
             fold(with_redis, "redis")
         finally:
-            forget_redis_keys(prefix)
+            forget_redis_keys(before)
 
 
 if __name__ == "__main__":

@@ -6,9 +6,10 @@ Two stores with one interface, chosen by configuration:
   in a local-memory cache; sums are kept in process memory and spilled to
   the `PendingCount` table about once a second, because the worker that folds
   them is another process and cannot see this one's memory.
-* `RedisStore` (at scale, when COUNT_REDIS_URL or REDIS_URL is set): one Lua
-  call per hit checks the rate limit, drops same-day repeats and increments a
-  Redis hash, so every app server shares the de-duplication and the buffer.
+* `RedisStore` (at scale, when COUNT_REDIS_URL or REDIS_URL is set): hits
+  are sent in batches (at least once a second) to a Lua script that drops
+  same-day repeats and increments a Redis hash, so every app server shares
+  the de-duplication and the buffer; the rate limit is kept per process.
 
 Both fold into buckets through `fold(apply)`, where `apply` receives summed
 counts inside the database transaction that records the batch."""
@@ -37,6 +38,7 @@ Apply = Callable[[dict[Key, int]], None]
 
 RECORDED, REPEAT, LIMITED = "recorded", "repeat", "limited"
 RATE_WINDOW = 60
+FLUSH_BATCH = 500
 
 
 def current_hour() -> int:
@@ -55,6 +57,17 @@ def decode(field: str | bytes) -> Key | None:
         return kind, int(object_id), int(hour)
     except ValueError:
         return None
+
+
+def within_rate(cache: LocMemCache, client: str, limit: int) -> bool:
+    """At most `limit` hits a minute from one reader hash, in this process."""
+    rate = f"rate:{client}:{int(time.time() // RATE_WINDOW)}"
+    try:
+        used = cache.incr(rate)
+    except ValueError:
+        cache.add(rate, 1, RATE_WINDOW * 2)
+        used = 1
+    return used <= limit
 
 
 class LocalStore:
@@ -77,13 +90,7 @@ class LocalStore:
         return self.cache.get(key) or secrets.token_bytes(32)
 
     def hit(self, key: Key, seen: str | None, ttl: int, client: str, limit: int) -> str:
-        rate = f"rate:{client}:{int(time.time() // RATE_WINDOW)}"
-        try:
-            used = self.cache.incr(rate)
-        except ValueError:
-            self.cache.add(rate, 1, RATE_WINDOW * 2)
-            used = 1
-        if used > limit:
+        if not within_rate(self.cache, client, limit):
             return LIMITED
         if seen is not None and not self.cache.add(f"seen:{seen}", 1, ttl):
             return REPEAT
@@ -174,14 +181,18 @@ class LocalStore:
 
 
 RECORD_SCRIPT = """
-local used = redis.call('INCR', KEYS[1])
-if used == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-if used > tonumber(ARGV[2]) then return -1 end
-if KEYS[2] ~= '' then
-  if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[3]) then return 0 end
+local added = 0
+for i = 1, #ARGV, 3 do
+  local new = true
+  if ARGV[i] ~= '' then
+    new = redis.call('SET', ARGV[i], '1', 'NX', 'EX', tonumber(ARGV[i + 1]))
+  end
+  if new then
+    redis.call('HINCRBY', KEYS[1], ARGV[i + 2], 1)
+    added = added + 1
+  end
 end
-redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
-return 1
+return added
 """
 SEAL_SCRIPT = """
 if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -194,9 +205,14 @@ return 0
 
 
 class RedisStore:
-    """The shared store: de-duplication, rate limits and buffer in Redis."""
+    """The shared store: reader hashes and the buffer in Redis.
 
-    def __init__(self, url: str, prefix: str) -> None:
+    Hits wait in this process for at most `flush_seconds` (or until
+    FLUSH_BATCH of them) and then go to Redis in one call, where a Lua script
+    drops today's repeats and adds the rest to the buffer: one round trip
+    per batch, not per hit. The per-minute rate limit is kept per process."""
+
+    def __init__(self, url: str, prefix: str, flush_seconds: float) -> None:
         import redis
 
         self.redis = redis.Redis.from_url(url)
@@ -205,6 +221,15 @@ class RedisStore:
         self.batches = f"{prefix}batches"
         self.record = self.redis.register_script(RECORD_SCRIPT)
         self.seal = self.redis.register_script(SEAL_SCRIPT)
+        self.rates = LocMemCache(
+            "samizdat-count-rates",
+            {"TIMEOUT": RATE_WINDOW * 2, "OPTIONS": {"MAX_ENTRIES": 100_000}},
+        )
+        self.flush_seconds = flush_seconds
+        self.queue: list[tuple[str, int, str]] = []
+        self.lock = threading.Lock()
+        self.last_flush = time.monotonic()
+        atexit.register(self.flush_quietly)
 
     def salt(self, day: str, ttl: int) -> bytes:
         key = f"{self.prefix}salt:{day}"
@@ -212,13 +237,47 @@ class RedisStore:
         return self.redis.get(key) or secrets.token_bytes(32)
 
     def hit(self, key: Key, seen: str | None, ttl: int, client: str, limit: int) -> str:
-        rate = f"{self.prefix}rate:{client}:{int(time.time() // RATE_WINDOW)}"
-        seen_key = f"{self.prefix}seen:{seen}" if seen is not None else ""
-        result = self.record(
-            keys=[rate, seen_key, self.buffer],
-            args=[RATE_WINDOW * 2, limit, ttl, encode(key)],
+        if not within_rate(self.rates, client, limit):
+            return LIMITED
+        item = (
+            f"{self.prefix}seen:{seen}" if seen is not None else "",
+            ttl,
+            encode(key),
         )
-        return {1: RECORDED, 0: REPEAT}.get(int(result), LIMITED)
+        with self.lock:
+            self.queue.append(item)
+            due = len(self.queue) >= FLUSH_BATCH or (
+                self.flush_seconds
+                and time.monotonic() - self.last_flush >= self.flush_seconds
+            )
+        if due:
+            self.flush()
+        return RECORDED
+
+    def flush(self) -> int:
+        """Send this process's waiting hits to Redis; unsent ones are kept."""
+        with self.lock:
+            taken, self.queue = self.queue, []
+            self.last_flush = time.monotonic()
+        sent = 0
+        try:
+            while sent < len(taken):
+                chunk = taken[sent : sent + 300]
+                self.record(
+                    keys=[self.buffer], args=[v for item in chunk for v in item]
+                )
+                sent += len(chunk)
+        except Exception:
+            with self.lock:
+                self.queue[:0] = taken[sent:]
+            raise
+        return sent
+
+    def flush_quietly(self) -> None:
+        try:
+            self.flush()
+        except Exception:  # noqa: BLE001 - at exit there is no one to tell
+            log.warning("could not send %d waiting hits to Redis", len(self.queue))
 
     def add(self, counts: dict[Key, int]) -> None:
         pipe = self.redis.pipeline(transaction=False)
@@ -229,6 +288,7 @@ class RedisStore:
         pipe.execute()
 
     def pending(self) -> dict[Key, int]:
+        self.flush()
         totals: Counter[Key] = Counter()
         names = [self.buffer] + [
             self.folding(b.decode()) for b in self.redis.smembers(self.batches)
@@ -250,6 +310,7 @@ class RedisStore:
         FoldedBatch record and only then deleted from Redis: a crash before
         the commit leaves the batch to be folded again, a crash after it
         leaves a batch that the next fold recognises and just deletes."""
+        self.flush()
         self.seal(
             keys=[self.buffer, self.folding(batch := uuid.uuid4().hex), self.batches],
             args=[batch],
@@ -278,6 +339,9 @@ class RedisStore:
         return sum(totals.values())
 
     def clear(self) -> None:
+        with self.lock:
+            self.queue.clear()
+        self.rates.clear()
         keys = list(self.redis.scan_iter(f"{self.prefix}*", count=1000))
         for start in range(0, len(keys), 1000):
             self.redis.delete(*keys[start : start + 1000])
@@ -301,7 +365,11 @@ def get_store() -> LocalStore | RedisStore:
             store = _stores.get(config)
             if store is None:
                 store = (
-                    RedisStore(url, settings.SAMIZDAT_COUNT_PREFIX)
+                    RedisStore(
+                        url,
+                        settings.SAMIZDAT_COUNT_PREFIX,
+                        settings.SAMIZDAT_COUNT_SPILL_SECONDS,
+                    )
                     if url
                     else LocalStore(settings.SAMIZDAT_COUNT_SPILL_SECONDS)
                 )

@@ -41,9 +41,11 @@ def record_hit(
 ) -> str:
     """Count one hit unless it is a bot, a prefetch or today's repeat.
 
-    Returns RECORDED, REPEAT, LIMITED (over the per-reader rate) or
-    NOT_COUNTED (a bot or a prefetch). Nothing about the reader is kept
-    outside the cache, and there only until midnight."""
+    Returns LIMITED (over the per-reader rate), NOT_COUNTED (a bot or a
+    prefetch), REPEAT (known at once to be today's repeat) or RECORDED
+    (accepted; with Redis a repeat is dropped when the batch is sent).
+    Nothing about the reader is kept outside the cache, and there only until
+    midnight."""
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     if privacy.is_bot(user_agent) or privacy.is_prefetch(request):
         return NOT_COUNTED

@@ -176,3 +176,24 @@ def test_flush_counts_exits_with_one_line_when_it_cannot_fold(monkeypatch, db):
     monkeypatch.setattr(services, "fold", crash)
     with pytest.raises(CommandError, match="could not fold counts: database is locked"):
         call_command("flush_counts")
+
+
+@pytest.mark.redis
+def test_it_sends_hits_to_redis_in_batches_and_keeps_them_if_redis_fails(
+    client, pieces, redis_backend, monkeypatch
+):
+    a = pieces[0]
+    store = get_store()
+    hit(client, a, 3, NINE)
+    assert store.redis.hlen(store.buffer) == 0  # waiting in this process
+
+    def crash(*args, **kwargs):
+        raise Crash
+
+    monkeypatch.setattr(store, "record", crash)
+    with pytest.raises(Crash):
+        store.flush()
+    monkeypatch.undo()
+    services.fold()
+
+    assert buckets() == {(a.pk, NINE.replace(minute=0)): 3}
