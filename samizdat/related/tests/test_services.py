@@ -136,7 +136,9 @@ def test_it_refreshes_lists_when_a_piece_is_edited(
     assert b.pk not in _ids(c)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_it_refreshes_lists_through_the_database_worker(news, settings):
+    """The worker closes its connections between tasks: real transactions."""
     from django.core.management import call_command
 
     a = factories.article(news, "Dam a", body=_para(WATER))
