@@ -16,7 +16,7 @@ from samizdat.articles.setup import ensure_editions
 from samizdat.articles.tests import factories
 
 # The worker commits its own transactions, so this test cannot run inside one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_clock_and_worker() -> None:
