@@ -272,10 +272,11 @@ class ArticlePage(ReaderPage):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from . import queries
+        from . import navigation, queries
 
         context = super().get_context(request, *args, **kwargs)
         context.update(queries.article_detail(self))
+        context["section"] = navigation.section_of(request, self)
         return context
 
     @property

@@ -6,14 +6,26 @@ them (see signals)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from . import queries
-from .models import HomePage
+from .models import ArticlePage, HomePage, SectionPage
 
 NAV_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class SectionLink:
+    """What pages show of a section: enough to link to it and label pieces."""
+
+    pk: int
+    title: str
+    url: str
+    default_kind: str
 
 
 def _key(language: str) -> str:
@@ -39,6 +51,7 @@ def _build(request, language: str) -> dict:
         "locale_id": None,
         "home_url": "/",
         "sections": [],
+        "section_map": {},
         "authors_url": "",
         "tags_url": "",
     }
@@ -50,16 +63,37 @@ def _build(request, language: str) -> dict:
     )
     if home is not None:
         nav["home_url"] = home.get_url(request)
-    nav["sections"] = [
-        {"pk": s.pk, "title": s.title, "url": s.get_url(request)}
-        for s in queries.sections(locale)
-    ]
+    in_menu = []
+    for section in queries.sections(locale, menu_only=False):
+        link = SectionLink(
+            pk=section.pk,
+            title=section.title,
+            url=section.get_url(request),
+            default_kind=section.default_kind,
+        )
+        nav["section_map"][section.pk] = link
+        if section.show_in_menus:
+            in_menu.append(link)
+    nav["sections"] = in_menu
     indexes = queries.index_pages(locale.pk)
     if indexes["authors"]:
         nav["authors_url"] = indexes["authors"].get_url(request)
     if indexes["tags"]:
         nav["tags_url"] = indexes["tags"].get_url(request)
     return nav
+
+
+def section_of(request, page: ArticlePage) -> SectionLink | SectionPage | None:
+    """The section a piece belongs to, from the cached navigation when the
+    piece is in the edition being read (always, on reader pages)."""
+    if page.section_id is None:
+        return None
+    nav = edition_nav(request)
+    if nav["locale_id"] == page.locale_id:
+        link = nav["section_map"].get(page.section_id)
+        if link is not None:
+            return link
+    return SectionPage.objects.filter(pk=page.section_id).first()
 
 
 def forget() -> None:

@@ -48,16 +48,13 @@ def as_cards(queryset: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
     )
 
 
-def sections(locale: Locale | int) -> list[SectionPage]:
+def sections(locale: Locale | int, menu_only: bool = True) -> list[SectionPage]:
     """The edition's sections in menu order, for the navigation bar."""
     locale_id = locale if isinstance(locale, int) else locale.pk
-    return list(
-        SectionPage.objects.live()
-        .in_menu()
-        .filter(locale_id=locale_id)
-        .select_related("locale")
-        .order_by("path")
-    )
+    queryset = SectionPage.objects.live().filter(locale_id=locale_id)
+    if menu_only:
+        queryset = queryset.in_menu()
+    return list(queryset.select_related("locale").order_by("path"))
 
 
 def home(page: HomePage) -> dict:
@@ -106,21 +103,10 @@ def in_section(section: SectionPage) -> QuerySet[ArticlePage]:
 
 
 def article_detail(page: ArticlePage) -> dict:
-    """Everything the article template shows beyond the page's own fields."""
-    if ArticlePage.section.is_cached(page):
-        section = page.section
-    else:
-        section = (
-            SectionPage.objects.select_related("locale")
-            .filter(pk=page.section_id)
-            .first()
-        )
+    """Everything the article template shows beyond the page's own fields
+    (its section comes from the cached navigation: navigation.section_of)."""
     return {
-        "section": section,
-        "authors": [
-            a.person
-            for a in page.article_authors.select_related("person", "person__locale")
-        ],
+        "authors": [a.person for a in page.article_authors.select_related("person")],
         "tags": list(page.tags.all()),
         "corrections": list(page.corrections.order_by("date", "pk")),
     }

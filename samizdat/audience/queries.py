@@ -7,6 +7,7 @@ import threading
 import time
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -158,4 +159,36 @@ def daily_views(page_id: int, days: int = 30) -> list[dict]:
         .values("day")
         .annotate(views=Sum("views"))
         .order_by("-day")
+    )
+
+
+POPULAR_CACHE_SECONDS = 60
+
+
+def _popular_key(locale_id: int) -> str:
+    return f"samizdat:popular:{locale_id}"
+
+
+def popular_links(request, locale_id: int, exclude_id: int | None, limit: int = 5):
+    """Popular Posts as (title, url) pairs, shared by every page of an edition.
+
+    The ranking changes only when the worker recomputes it, so pages read a
+    copy kept in the cache for a minute (dropped when a page is published or
+    unpublished, or the ranking is recomputed) instead of the database."""
+    links = cache.get(_popular_key(locale_id))
+    if links is None:
+        links = [
+            (article.pk, article.title, article.get_url(request))
+            for article in popular(locale_id, limit=limit + 1)
+        ]
+        cache.set(_popular_key(locale_id), links, POPULAR_CACHE_SECONDS)
+    return [(title, url) for pk, title, url in links if pk != exclude_id][:limit]
+
+
+def forget_popular() -> None:
+    """Drop every edition's cached Popular Posts."""
+    from wagtail.models import Locale
+
+    cache.delete_many(
+        [_popular_key(pk) for pk in Locale.objects.values_list("pk", flat=True)]
     )

@@ -179,4 +179,7 @@ def rank_popular(now: datetime | None = None) -> dict[int, int]:
         )
     PopularArticle.objects.all().delete()
     PopularArticle.objects.bulk_create(rows)
+    from .queries import forget_popular
+
+    forget_popular()
     return ranked

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from .models import AudienceSettings
-from .queries import forget_page
+from .queries import forget_page, forget_popular
 
 
 @receiver(page_published)
@@ -17,6 +17,7 @@ def forget_liveness(sender, instance=None, **kwargs) -> None:
     deleted page are dropped when the buffer is folded.)"""
     if isinstance(instance, Page):
         forget_page(instance.pk)
+        forget_popular()
 
 
 @receiver(post_save, sender=AudienceSettings)

@@ -78,7 +78,7 @@ def _article_route(request, path: str) -> RouteResult | None:
     url_path = roots[language] + "/".join(components) + "/"
     page = (
         ArticlePage.objects.filter(url_path=url_path, live=True)
-        .select_related("locale", "section", "section__locale")
+        .select_related("locale")
         .first()
     )
     if page is None:

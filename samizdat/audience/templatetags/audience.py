@@ -9,10 +9,10 @@ from .. import queries
 register = template.Library()
 
 
-@register.simple_tag
-def popular_posts(page, limit: int = 5) -> list[ArticlePage]:
-    """The edition's Popular Posts, without the article being read."""
+@register.simple_tag(takes_context=True)
+def popular_posts(context, page, limit: int = 5) -> list[tuple[str, str]]:
+    """The edition's Popular Posts as (title, url), without the article read."""
     if page is None or not getattr(page, "locale_id", None):
         return []
     exclude = page.pk if isinstance(page, ArticlePage) else None
-    return queries.popular(page.locale_id, exclude_id=exclude, limit=limit)
+    return queries.popular_links(context["request"], page.locale_id, exclude, limit)
