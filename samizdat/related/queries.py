@@ -25,10 +25,21 @@ SKIPPED_KEYS = {"id", "type", "image", "source_url", "date_said"}
 
 
 def related_for(page: ArticlePage) -> list[ArticlePage]:
-    """The article's stored list, live pieces only, in one query."""
+    """The article's stored list, live pieces only, in one query.
+
+    Only what a link needs is read (no bodies): headline, address, date,
+    section id and edition."""
     entries = (
         RelatedArticle.objects.filter(article_id=page.pk, related__live=True)
-        .select_related("related", "related__section", "related__locale")
+        .select_related("related", "related__locale")
+        .only(
+            "rank",
+            "related__title",
+            "related__url_path",
+            "related__first_published_at",
+            "related__section_id",
+            "related__locale__language_code",
+        )
         .order_by("rank")
     )
     return [entry.related for entry in entries]

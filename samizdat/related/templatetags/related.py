@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import template
 
+from samizdat.articles import navigation
 from samizdat.articles.models import ArticlePage
 
 from .. import queries
@@ -9,7 +10,17 @@ from .. import queries
 register = template.Library()
 
 
-@register.simple_tag
-def related_articles(page: ArticlePage) -> list[ArticlePage]:
-    """The stored "You May Also Like" list of an article page."""
-    return queries.related_for(page)
+@register.simple_tag(takes_context=True)
+def related_articles(context, page: ArticlePage) -> list[dict]:
+    """The stored "You May Also Like" list of an article page, as links
+    labelled with their section (from the edition's cached navigation)."""
+    request = context["request"]
+    return [
+        {
+            "title": article.title,
+            "url": article.get_url(request),
+            "published": article.first_published_at,
+            "section": navigation.section_of(request, article),
+        }
+        for article in queries.related_for(page)
+    ]
