@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _server import PYTHON, ROOT, deployment, gunicorn, wrk  # noqa: E402
+from _server import PYTHON, ROOT, deployment, gunicorn, manage, wrk  # noqa: E402
 
 BUILD = (
     "import sys; sys.path.insert(0, 'bench'); import _content; print(_content.build())"
@@ -42,6 +42,9 @@ def main() -> None:
             .stdout.strip()
             .splitlines()[-1]
         )
+        # What the task worker would have done by now: search index and
+        # "You May Also Like" lists of the new pieces.
+        manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay")
         with gunicorn(env, port) as base:
             url = base + url_path
             with urllib.request.urlopen(url) as response:  # noqa: S310
