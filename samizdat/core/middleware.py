@@ -33,4 +33,21 @@ class ReaderCacheMiddleware:
                 max_age=settings.SAMIZDAT_READER_MAX_AGE,
                 s_maxage=settings.SAMIZDAT_READER_SHARED_MAX_AGE,
             )
+            _drop_vary_cookie(response)
         return response
+
+
+def _drop_vary_cookie(response) -> None:
+    """A reader without a session gets the same page whatever cookies say, so
+    front caches need not key on them (many CDNs refuse `Vary: Cookie`)."""
+    if not response.has_header("Vary"):
+        return
+    kept = [
+        value.strip()
+        for value in response["Vary"].split(",")
+        if value.strip() and value.strip().lower() != "cookie"
+    ]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]

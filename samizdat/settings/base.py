@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "samizdat.core.middleware.ReaderCacheMiddleware",
     "samizdat.mirror.middleware.OnionLocationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
