@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .base import VAR_DIR, envlist, envstr
 
 DEBUG = True
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 SECRET_KEY = envstr("SECRET_KEY", "dev-only-secret-not-for-production")  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 

@@ -53,7 +53,7 @@ def chromium():
 
 
 @pytest.fixture
-def site(transactional_db, django_db_serialized_rollback, live_server):
+def site(transactional_db, live_server):
     get_store().clear()
     services.forget_salt()
     ensure_editions("Samizdat")

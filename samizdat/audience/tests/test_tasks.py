@@ -12,7 +12,7 @@ from samizdat.audience.models import HourlyViews, PopularArticle
 from .conftest import count_url, reader
 
 # The worker commits its own transactions, so this test cannot run inside one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_clock_and_worker_fold_counts_and_rank_popular_posts(client):
