@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export PORT
 export DJANGO_SETTINGS_MODULE ?= samizdat.settings.dev
 
 .PHONY: install run test lint format messages bench clean

@@ -16,7 +16,7 @@ VAR_DIR = Path(envstr("SAMIZDAT_VAR_DIR", str(BASE_DIR / "var")))
 SECRET_KEY = envstr("SECRET_KEY", "")
 DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
-BASE_URL = envstr("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+BASE_URL = envstr("BASE_URL", f"http://127.0.0.1:{envstr('PORT', '8000')}").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
 INSTALLED_APPS = [
