@@ -60,6 +60,11 @@ def manage(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
+def shell(env: dict[str, str], code: str) -> str:
+    """Run Python inside the deployment (manage.py shell); its last line."""
+    return manage(env, "shell", "-c", code).strip().splitlines()[-1]
+
+
 @contextlib.contextmanager
 def deployment(**extra: str) -> Iterator[tuple[dict[str, str], int]]:
     """A migrated scratch deployment: (environment, port)."""

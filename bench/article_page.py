@@ -10,14 +10,13 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
-import subprocess
 import sys
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _server import PYTHON, ROOT, deployment, gunicorn, manage, wrk  # noqa: E402
+from _server import deployment, gunicorn, manage, shell, wrk  # noqa: E402
 
 BUILD = (
     "import sys; sys.path.insert(0, 'bench'); import _content; print(_content.build())"
@@ -30,18 +29,7 @@ def main() -> None:
             "bench/article_page.py: wrk is not installed (apt-get install wrk)"
         )
     with deployment() as (env, port):
-        url_path = (
-            subprocess.run(  # noqa: S603
-                [PYTHON, "manage.py", "shell", "-c", BUILD],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1]
-        )
+        url_path = shell(env, BUILD)
         # What the task worker would have done by now: search index and
         # "You May Also Like" lists of the new pieces.
         manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _server import PYTHON, ROOT, deployment, gunicorn  # noqa: E402
+from _server import PYTHON, ROOT, deployment, gunicorn, shell  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
@@ -217,18 +217,7 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("bench/count.py: wrk is not installed (apt-get install wrk)")
     with deployment(COUNT_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR") as (env, port):
-        page_ids = (
-            subprocess.run(  # noqa: S603
-                [PYTHON, "manage.py", "shell", "-c", LIVE_IDS],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1]
-        )
+        page_ids = shell(env, LIVE_IDS)
         endpoint(env, port, "embedded", page_ids)
         fold(env, "embedded")
         if not redis_ready():

@@ -19,7 +19,6 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _server import PYTHON, ROOT, deployment, manage  # noqa: E402
+from _server import deployment, manage, shell  # noqa: E402
 
 SECTIONS = ["News", "Opinion", "Report", "Analysis", "Interview", "Culture"]
 KINDS = ["news", "opinion", "report", "analysis", "interview", "news"]
@@ -224,24 +223,10 @@ def main() -> None:
     total = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     with deployment() as (env, _port):
         started = time.monotonic()
-        pk = (
-            subprocess.run(  # noqa: S603
-                [
-                    PYTHON,
-                    "manage.py",
-                    "shell",
-                    "-c",
-                    "import sys; sys.path.insert(0, 'bench'); import mirror; "
-                    f"print(mirror.build({total}))",
-                ],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1]
+        pk = shell(
+            env,
+            "import sys; sys.path.insert(0, 'bench'); import mirror; "
+            f"print(mirror.build({total}))",
         )
         build_seconds = time.monotonic() - started
         out_dir = Path(tempfile.mkdtemp(prefix="samizdat-mirror-"))
