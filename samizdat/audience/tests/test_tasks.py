@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from samizdat.articles.setup import ensure_editions
 from samizdat.articles.tests import factories
@@ -15,23 +14,16 @@ from .conftest import count_url, reader
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_clock_and_worker_fold_counts_and_rank_popular_posts(client):
+def test_the_clock_and_worker_fold_counts_and_rank_popular_posts(
+    client, clock_and_worker
+):
     ensure_editions("Samizdat")
     news = factories.section("News")
     read, unread = factories.article(news, "Read"), factories.article(news, "Unread")
     for n in range(3):
         client.get(count_url(read), **reader(address=f"192.0.2.{n + 1}"))
 
-    call_command("clock", "--once")
-    call_command(
-        "db_worker",
-        "--batch",
-        "--no-reload",
-        "--no-startup-delay",
-        "--interval",
-        "0.1",
-        verbosity=0,
-    )
+    clock_and_worker()
 
     assert HourlyViews.objects.get(page=read).views == 3
     assert not HourlyViews.objects.filter(page=unread).exists()

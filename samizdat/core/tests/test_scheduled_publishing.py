@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -19,19 +18,6 @@ from samizdat.articles.tests import factories
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def run_clock_and_worker() -> None:
-    call_command("clock", "--once")
-    call_command(
-        "db_worker",
-        "--batch",
-        "--no-reload",
-        "--no-startup-delay",
-        "--interval",
-        "0.1",
-        verbosity=0,
-    )
-
-
 def schedule(parent, go_live_at: dt.datetime) -> ArticlePage:
     """What the editor's 'Publish' with a go-live date does in the admin."""
     page = factories.article(parent, "Budget vote tonight", publish=False)
@@ -41,7 +27,9 @@ def schedule(parent, go_live_at: dt.datetime) -> ArticlePage:
     return page
 
 
-def test_it_publishes_a_scheduled_page_on_time_through_the_worker(client):
+def test_it_publishes_a_scheduled_page_on_time_through_the_worker(
+    client, clock_and_worker
+):
     ensure_editions("Samizdat")
     news = factories.section("News")
     start = timezone.now()
@@ -52,13 +40,13 @@ def test_it_publishes_a_scheduled_page_on_time_through_the_worker(client):
     assert client.get(page.url).status_code == 404
     assert "Budget vote tonight" not in client.get(news.url).content.decode()
 
-    run_clock_and_worker()
+    clock_and_worker()
     page.refresh_from_db()
     assert not page.live, "published before its time"
     assert client.get(page.url).status_code == 404
 
     with time_machine.travel(start + dt.timedelta(hours=1, minutes=1), tick=False):
-        run_clock_and_worker()
+        clock_and_worker()
 
     page.refresh_from_db()
     assert page.live
