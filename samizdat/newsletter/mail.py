@@ -52,7 +52,8 @@ def render(name: str, context: dict, language: str) -> Rendered:
 
 
 def site_links(language: str) -> dict:
-    """The site's current address and, when there is one, a mirror."""
+    """The site's current address, its mirrors and its onion address, as
+editors keep them in the mirror settings."""
     with translation.override(language):
         home = absolute_url(reverse_home(language))
     mirrors, onion = [], ""
@@ -63,7 +64,7 @@ def site_links(language: str) -> dict:
         mirrors, onion = found["mirrors"], found["onion"]
     return {
         "site_url": home,
-        "mirror_url": mirrors[0] if mirrors else "",
+        "mirror_urls": list(mirrors),
         "onion_url": onion,
     }
 
