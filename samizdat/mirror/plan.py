@@ -3,9 +3,9 @@
 A full plan lists every public page of every edition with its pagination,
 plus feeds. An incremental plan starts from Wagtail's page log since the
 last export: an edited article brings its own page, its translations, its
-edition's home page, the listing pages that show it and the feeds that
-carry it; a new, moved or removed article brings every page of those
-listings, since positions shift."""
+edition's home page, the listing pages and related-article lists that show
+it and the feeds that carry it; a new, moved or removed article brings every
+page of those listings, since positions shift."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import translation
@@ -223,6 +224,20 @@ def add_piece(plan: Plan, piece: ArticlePage, is_new: bool) -> None:
         .select_related("locale")
     ):
         plan.add(other.get_url(), other.pk)
+    if apps.is_installed("samizdat.related"):
+        from samizdat.related.models import RelatedArticle
+
+        # Pieces whose "You May Also Like" shows this one show its headline.
+        for shown_on in (
+            ArticlePage.objects.live()
+            .filter(
+                pk__in=RelatedArticle.objects.filter(related_id=piece.pk).values(
+                    "article_id"
+                )
+            )
+            .select_related("locale")
+        ):
+            plan.add(shown_on.get_url(), shown_on.pk)
     home = Page.objects.live().filter(locale=locale, depth=2).first()
     if home is not None:
         plan.add(home.get_url(), home.pk)

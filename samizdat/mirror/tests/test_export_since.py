@@ -94,3 +94,25 @@ def test_it_moves_an_article_whose_address_changed(publication, tmp_path):
     assert not old_file.exists()
     assert (directory / "en/news/rivers-run-dry/index.html").is_file()
     assert file_for(publication.story.url) in report.removed
+
+
+def test_it_rewrites_the_pieces_whose_related_list_shows_the_edited_one(
+    publication, tmp_path
+):
+    from samizdat.related.models import RelatedArticle
+
+    RelatedArticle.objects.create(
+        article=publication.pictured, related=publication.story, rank=1
+    )
+    directory = tmp_path / "mirror"
+    start = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(start, tick=True):
+        export_mirror(directory)
+
+    with time_machine.travel(start + dt.timedelta(minutes=5), tick=True):
+        edit(publication.story, "Rivers run dry, and wells too")
+        report = export_mirror(directory, incremental=True)
+
+    shown_on = file_for(publication.pictured.url)
+    assert shown_on in report.written
+    assert "Rivers run dry, and wells too" in (directory / shown_on).read_text()
