@@ -14,10 +14,11 @@ import math
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
 
 from samizdat.articles import queries as articles
 from samizdat.articles.models import (
@@ -183,6 +184,8 @@ def changes_since(since: dt.datetime, known_pages: dict[int, list[str]]) -> Plan
     changed: dict[int, set[str]] = {}
     for page_id, action in entries:
         changed.setdefault(page_id, set()).add(action)
+    if not add_edited_people(plan, since):
+        return full_plan()
     if not changed:
         return plan
     live = {
@@ -209,6 +212,31 @@ def changes_since(since: dt.datetime, known_pages: dict[int, list[str]]) -> Plan
     for locale in Locale.objects.filter(pk__in=whole_editions):
         add_edition(plan, locale)
     return plan
+
+
+def add_edited_people(plan: Plan, since: dt.datetime) -> bool:
+    """People edited since the last export (their snippet log): their author
+    pages and every piece they sign. False when one of them is gone."""
+    edited = {
+        int(object_id)
+        for object_id in ModelLogEntry.objects.filter(
+            timestamp__gt=since,
+            content_type=ContentType.objects.get_for_model(Person),
+        ).values_list("object_id", flat=True)
+    }
+    people = list(Person.objects.filter(pk__in=edited).select_related("locale"))
+    if len(people) != len(edited):
+        return False
+    for person in people:
+        add_people(plan, person.locale, [person])
+        for piece in (
+            ArticlePage.objects.live()
+            .filter(article_authors__person=person)
+            .select_related("locale")
+            .distinct()
+        ):
+            plan.add(piece.get_url(), piece.pk)
+    return True
 
 
 def add_piece(plan: Plan, piece: ArticlePage, is_new: bool) -> None:

@@ -116,3 +116,28 @@ def test_it_rewrites_the_pieces_whose_related_list_shows_the_edited_one(
     shown_on = file_for(publication.pictured.url)
     assert shown_on in report.written
     assert "Rivers run dry, and wells too" in (directory / shown_on).read_text()
+
+
+def test_it_rewrites_the_author_page_and_pieces_of_an_edited_person(
+    publication, tmp_path
+):
+    from wagtail.log_actions import log
+
+    directory = tmp_path / "mirror"
+    start = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(start, tick=True):
+        export_mirror(directory)
+
+    with time_machine.travel(start + dt.timedelta(minutes=5), tick=True):
+        writer = publication.writer
+        writer.pen_name = "The Nightingale"
+        writer.save()
+        log(writer, "wagtail.edit")
+        report = export_mirror(directory, incremental=True)
+
+    assert not report.full
+    story = file_for(publication.story.url)
+    assert story in report.written
+    assert "The Nightingale" in (directory / story).read_text()
+    assert any(name.startswith("en/authors/") for name in report.written)
+    assert file_for(publication.drawing.url) not in report.rendered
