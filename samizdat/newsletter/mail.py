@@ -53,7 +53,7 @@ def render(name: str, context: dict, language: str) -> Rendered:
 
 def site_links(language: str) -> dict:
     """The site's current address, its mirrors and its onion address, as
-editors keep them in the mirror settings."""
+    editors keep them in the mirror settings."""
     with translation.override(language):
         home = absolute_url(reverse_home(language))
     mirrors, onion = [], ""
