@@ -119,7 +119,6 @@ def add_people(plan: Plan, locale: Locale, people, only_piece=None) -> None:
     index = AuthorIndexPage.objects.live().filter(locale=locale).first()
     if index is None:
         return
-    plan.add(index.get_url(), index.pk)
     people = list(people)
     counts = dict(
         ArticleAuthor.objects.filter(
@@ -129,21 +128,23 @@ def add_people(plan: Plan, locale: Locale, people, only_piece=None) -> None:
         .annotate(n=Count("article_id", distinct=True))
         .order_by()
     )
-    for person in people:
-        if only_piece is not None:
-            numbers = [position(articles.by_person(person), only_piece)]
-        else:
-            numbers = range(1, pages_for(counts.get(person.pk, 0)) + 1)
-        for number in numbers:
-            plan.add(index.author_url(None, person.slug, number))
-        scoped_feeds(plan, locale.language_code, "author", person.slug)
+    add_listings(
+        plan,
+        locale,
+        index,
+        people,
+        counts,
+        only_piece,
+        kind="author",
+        listing=articles.by_person,
+        url=index.author_url,
+    )
 
 
 def add_tags(plan: Plan, locale: Locale, tags, only_piece=None) -> None:
     index = TagIndexPage.objects.live().filter(locale=locale).first()
     if index is None:
         return
-    plan.add(index.get_url(), index.pk)
     tags = list(tags)
     counts = dict(
         ArticlePageTag.objects.filter(
@@ -153,14 +154,33 @@ def add_tags(plan: Plan, locale: Locale, tags, only_piece=None) -> None:
         .annotate(n=Count("content_object_id", distinct=True))
         .order_by()
     )
-    for tag in tags:
+    add_listings(
+        plan,
+        locale,
+        index,
+        tags,
+        counts,
+        only_piece,
+        kind="tag",
+        listing=lambda tag: articles.with_tag(locale, tag),
+        url=index.tag_url,
+    )
+
+
+def add_listings(
+    plan: Plan, locale: Locale, index, items, counts, only_piece, *, kind, listing, url
+) -> None:
+    """An index page and, per person or tag, its listing pages and feeds: every
+    page, or only the one that shows `only_piece`."""
+    plan.add(index.get_url(), index.pk)
+    for item in items:
         if only_piece is not None:
-            numbers = [position(articles.with_tag(locale, tag), only_piece)]
+            numbers = [position(listing(item), only_piece)]
         else:
-            numbers = range(1, pages_for(counts.get(tag.pk, 0)) + 1)
+            numbers = range(1, pages_for(counts.get(item.pk, 0)) + 1)
         for number in numbers:
-            plan.add(index.tag_url(None, tag.slug, number))
-        scoped_feeds(plan, locale.language_code, "tag", tag.slug)
+            plan.add(url(None, item.slug, number))
+        scoped_feeds(plan, locale.language_code, kind, item.slug)
 
 
 def position(listing, piece: ArticlePage) -> int:
