@@ -1,10 +1,40 @@
 from __future__ import annotations
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from samizdat.articles.models import Kind, SectionPage
 from samizdat.people.models import Person
+
+
+class PlainSelect(forms.Select):
+    """A <select> written directly rather than through a template per option:
+    an edition's list of authors runs to hundreds, and templating each option
+    cost more than the search itself."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    option["value"],
+                    " selected" if option["selected"] else "",
+                    option["label"],
+                )
+                for _group, choices, _index in widget["optgroups"]
+                for option in choices
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            options,
+        )
 
 
 class SearchForm(forms.Form):
@@ -16,17 +46,20 @@ class SearchForm(forms.Form):
         queryset=SectionPage.objects.none(),
         required=False,
         empty_label=_("Any section"),
+        widget=PlainSelect,
     )
     author = forms.ModelChoiceField(
         label=_("Author"),
         queryset=Person.objects.none(),
         required=False,
         empty_label=_("Any author"),
+        widget=PlainSelect,
     )
     kind = forms.ChoiceField(
         label=_("Kind of piece"),
         choices=[("", _("Any kind"))] + Kind.choices,
         required=False,
+        widget=PlainSelect,
     )
     after = forms.DateField(
         label=_("From"),
