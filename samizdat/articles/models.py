@@ -26,7 +26,11 @@ from wagtail.search import index
 
 from samizdat.core.pages import ReaderPage
 from samizdat.editions.slugs import slugify
-from samizdat.search.index import NormalisedSearchField, article_search_fields
+from samizdat.search.index import (
+    NormalisedSearchField,
+    article_search_fields,
+    facet_words,
+)
 
 from .blocks import ArticleBodyBlock
 
@@ -254,6 +258,9 @@ class ArticlePage(ReaderPage):
     @property
     def headline(self) -> str:
         return self.title
+
+    def search_facets(self) -> str:
+        return facet_words(self)
 
     @classmethod
     def content_type_id_cached(cls) -> int:

@@ -3,22 +3,21 @@ the highlighted snippets shown under each headline."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from samizdat.articles.models import ArticleAuthor, ArticlePage
+from samizdat.articles.models import ArticlePage
 from samizdat.articles.queries import as_cards
 from samizdat.editions.text import word_spans, words
 
 from . import engine
 from .index import body_text
+from .scope import Scope
+from .suggest import suggestion
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 10
@@ -55,40 +54,6 @@ def parse(raw: str) -> Query:
     return Query(text=text.strip(), terms=terms, cut=cut)
 
 
-@dataclass
-class Filters:
-    section_id: int | None = None
-    author_id: int | None = None
-    kind: str = ""
-    after: dt.date | None = None
-    before: dt.date | None = None
-
-
-def _start_of(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
-def candidates(locale_id: int, filters: Filters) -> QuerySet[ArticlePage]:
-    """Published pieces of an edition that pass the reader's filters."""
-    pieces = ArticlePage.objects.live().filter(locale_id=locale_id)
-    if filters.section_id:
-        pieces = pieces.filter(section_id=filters.section_id)
-    if filters.kind:
-        pieces = pieces.filter(kind=filters.kind)
-    if filters.after:
-        pieces = pieces.filter(first_published_at__gte=_start_of(filters.after))
-    if filters.before:
-        pieces = pieces.filter(
-            first_published_at__lt=_start_of(filters.before + dt.timedelta(days=1))
-        )
-    if filters.author_id:
-        bylines = ArticleAuthor.objects.filter(
-            article_id=OuterRef("pk"), person_id=filters.author_id
-        )
-        pieces = pieces.filter(pk__in=pieces.filter(Exists(bylines)).values("pk"))
-    return pieces
-
-
 def _cards(ids: list[int]) -> list[ArticlePage]:
     return list(as_cards(ArticlePage.objects.filter(pk__in=ids)))
 
@@ -97,30 +62,48 @@ def _cards(ids: list[int]) -> list[ArticlePage]:
 class Results:
     page: PaginatorPage | None
     every_word: bool = True
+    windowed: bool = False
+    # The query with misspelt words mended, when that finds pieces.
+    suggestion: list[str] | None = None
+
+    @property
+    def capped(self) -> bool:
+        """Whether more pieces matched than were ranked: only the newest
+        engine.WINDOW are, and the reader is told how to reach older ones."""
+        count = self.page.paginator.count if self.page else 0
+        return self.windowed and count >= engine.WINDOW
+
+    @property
+    def window(self) -> int:
+        return engine.WINDOW
 
     @property
     def count_label(self) -> str:
-        """How many matched: "1000+" once counting stopped."""
+        """How many matched: "5000+" once counting stopped."""
         count = self.page.paginator.count if self.page else 0
-        return f"{count}+" if count >= engine.COUNT_LIMIT else str(count)
+        return f"{count}+" if count >= engine.WINDOW else str(count)
 
 
-def results(locale_id: int, query: Query, filters: Filters, number: int) -> Results:
+def results(scope: Scope, query: Query, number: int) -> Results:
     """One page of matching pieces, best first; if no piece has every word,
     the pieces with any of them."""
     if not query:
         return Results(page=None)
-    pieces = candidates(locale_id, filters)
-    found = engine.matching(pieces, query.terms, _cards)
+    found = engine.matching(scope, query.terms, _cards)
     every = True
     if len(query.terms) > 1 and not found.count():
-        found, every = engine.matching(pieces, query.terms, _cards, every=False), False
+        found, every = engine.matching(scope, query.terms, _cards, every=False), False
     paginator = Paginator(found, PAGE_SIZE)
     page = paginator.get_page(number)
     for piece in page.object_list:
         piece.marked_headline = highlight(piece.title, query.terms)
         piece.snippet = snippet(f"{piece.standfirst} {body_text(piece)}", query.terms)
-    return Results(page=page, every_word=every)
+    mended = None
+    if not every or not paginator.count:
+        mended = suggestion(scope, query.terms)
+    return Results(
+        page=page, every_word=every, windowed=found.windowed, suggestion=mended
+    )
 
 
 def _marked(text: str, spans: list[tuple[int, int, str]], terms: set[str]) -> str:

@@ -14,6 +14,7 @@ from samizdat.editions.conf import all_editions, edition_for
 
 from . import queries
 from .forms import SearchForm
+from .scope import Scope
 
 FILTERS = ("q", "section", "author", "kind", "after", "before")
 
@@ -60,17 +61,21 @@ def search(request: HttpRequest) -> HttpResponse:
     elif form.is_bound:
         data = form.cleaned_data
         query = queries.parse(data["q"])
-        filters = queries.Filters(
+        scope = Scope(
+            locale_id=locale.pk,
             section_id=data["section"].pk if data["section"] else None,
             author_id=data["author"].pk if data["author"] else None,
             kind=data["kind"],
             after=data["after"],
             before=data["before"],
         )
-        found = queries.results(locale.pk, query, filters, data["page"] or 1)
+        found = queries.results(scope, query, data["page"] or 1)
         params = {k: request.GET.get(k, "") for k in FILTERS}
         params["q"] = query.text
         context.update(query=query, results=found)
+        if found.suggestion:
+            mended = dict(params, q=" ".join(found.suggestion))
+            context["suggestion_url"] = _page_url(mended, 1)
         if found.page is not None:
             page = found.page
             context["pagination"] = {

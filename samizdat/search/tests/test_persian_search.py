@@ -52,3 +52,12 @@ def test_it_never_changes_the_stored_text(client, khabar):
     body = client.get("/fa/search/", {"q": "کتاب"}).content.decode()
     assert "<mark>كتاب</mark> <mark>می\u200cخواهم</mark>" not in body
     assert "<mark>كتاب</mark> می\u200cخواهم" in body
+
+
+def test_it_suggests_the_persian_word_meant(client, khabar):
+    factories.article(khabar, "انتخابات مجلس")
+    response = client.get("/fa/search/", {"q": "انتخاپات"})
+    assert response.context["results"].suggestion == ["انتخابات"]
+    assert "?q=%D8%A7%D9%86%D8%AA%D8%AE%D8%A7%D8%A8%D8%A7%D8%AA" in (
+        response.content.decode()
+    )

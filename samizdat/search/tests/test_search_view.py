@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from samizdat.articles.models import Kind
 from samizdat.articles.tests import factories
+from samizdat.search import engine
 
 pytestmark = pytest.mark.django_db
 
@@ -218,3 +219,48 @@ def test_it_reads_a_results_page_in_a_fixed_number_of_queries(client, news):
     with CaptureQueriesContext(connection) as many:
         client.get("/en/search/", {"q": "strike"})
     assert len(many) == len(few)
+
+
+def test_a_word_in_very_many_pieces_ranks_the_newest_and_says_so(
+    client, news, monkeypatch
+):
+    monkeypatch.setattr(engine, "WINDOW", 3)
+    market = [("paragraph", "<p>The market opened early.</p>")]
+    factories.article(news, "Market, market, market", body=market, published_at=_day(0))
+    factories.article(news, "Morning report", body=market, published_at=_day(1))
+    factories.article(news, "Market hall reopens", body=market, published_at=_day(2))
+    factories.article(news, "Evening report", body=market, published_at=_day(3))
+    response = client.get("/en/search/", {"q": "market"})
+    # The best of the newest three: the headline match, then by recency.
+    assert _titles(response) == [
+        "Market hall reopens",
+        "Evening report",
+        "Morning report",
+    ]
+    body = response.content.decode()
+    assert "3+ results" in body
+    assert "the best of the newest 3" in body
+    older = client.get("/en/search/", {"q": "market", "before": "2025-01-02"})
+    assert _titles(older) == ["Market, market, market", "Morning report"]
+    assert "the best of the newest" not in older.content.decode()
+
+
+def test_it_suggests_the_word_meant_and_keeps_the_filters(client, news):
+    factories.article(news, "Election weather", kind=Kind.NEWS)
+    factories.article(news, "Harvest report", kind=Kind.NEWS)
+    response = client.get("/en/search/", {"q": "electoin", "kind": "news"})
+    body = response.content.decode()
+    assert 'Did you mean: <a href="?q=election&amp;kind=news">election</a>' in body
+    followed = client.get("/en/search/", {"q": "election", "kind": "news"})
+    assert _titles(followed) == ["Election weather"]
+    # One word misspelt among several: the others are kept.
+    mixed = client.get("/en/search/", {"q": "weather electoin"})
+    assert _titles(mixed) == ["Election weather"]  # any word, with a note
+    assert mixed.context["results"].suggestion == ["weather", "election"]
+
+
+def test_it_suggests_nothing_when_no_word_is_close(client, news):
+    factories.article(news, "Election weather")
+    response = client.get("/en/search/", {"q": "zebra"})
+    assert response.context["results"].suggestion is None
+    assert "Did you mean" not in response.content.decode()
