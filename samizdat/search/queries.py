@@ -79,7 +79,7 @@ class Results:
 
     @property
     def count_label(self) -> str:
-        """How many matched: "5000+" once counting stopped."""
+        """How many matched: "2000+" once counting stopped."""
         count = self.page.paginator.count if self.page else 0
         return f"{count}+" if count >= engine.WINDOW else str(count)
 

@@ -11,6 +11,9 @@ LATIN = "abcdefghijklmnopqrstuvwxyz"
 # Persian letters as normalised for the index (ک and ی, never ك ي ى).
 PERSIAN = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئ"
 SHORTEST = 3
+# Longer "words" are pasted strings, not typing slips; their neighbours
+# number in the thousands.
+LONGEST = 24
 # Known one-edit neighbours compared by their counts, at most this many.
 CANDIDATES = 6
 
@@ -38,7 +41,7 @@ def suggestion(scope: Scope, terms: list[str]) -> list[str] | None:
     """The query with each word the index does not know replaced by its best
     known neighbour, if that finds pieces in `scope`; else None."""
     known = engine.known_words(terms)
-    unknown = [t for t in terms if t not in known and len(t) >= SHORTEST]
+    unknown = [t for t in terms if t not in known and SHORTEST <= len(t) <= LONGEST]
     if not unknown:
         return None
     better = dict(zip(terms, terms, strict=True))
