@@ -20,7 +20,6 @@ from typing import Any
 
 from django.db import connections, transaction
 from django.db.models import F, QuerySet
-from django.db.models.expressions import RawSQL
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import PlainText
@@ -151,10 +150,10 @@ class PostgresRanked(SQLRanked):
     """PostgreSQL: Wagtail's query concatenates the title and body vectors of
     every row (no index can serve that). Here the words are constants the
     planner can estimate, so it reads the newest entries first when a word
-    is everywhere and the GIN indexes when it is rare; the edition and
-    filters are facet words in the autocomplete column (its own GIN index)
-    and, exactly, an EXISTS planned as a semi-join; only the newest WINDOW matches
-    (in the order pieces were first saved, as on SQLite) get `ts_rank`."""
+    is everywhere and the GIN indexes when it is rare. As on SQLite, the
+    edition and filters are facet words (here in the autocomplete column's
+    GIN index) and then plain conditions on the page row, and only the newest
+    WINDOW matches (in the order pieces were first saved) get `ts_rank`."""
 
     def _window_sql(self) -> tuple[str, list]:
         entries = IndexEntry._meta.db_table
@@ -163,22 +162,17 @@ class PostgresRanked(SQLRanked):
             "'" + term.replace("'", "''") + "'" for term in self.terms
         )
         slots, types = self._types()
-        inner, inner_params = (
-            self.queryset.order_by()
-            .filter(pk=RawSQL("p.id", ()))
-            .values("pk")
-            .query.sql_with_params()
-        )
+        joins, conditions, params = self.scope.conditions("p", self.queryset.db)
         sql = (
             "SELECT newest.id, published, "  # noqa: S608 - values are bound
             "-(ts_rank(r.title, to_tsquery(%s)) * %s "
             "+ ts_rank(r.body, to_tsquery(%s))) AS score FROM ("
             "SELECT p.id AS id, p.first_published_at AS published, e.id AS entry "
             f"FROM {entries} e "
-            "JOIN wagtailcore_page p ON p.id = CAST(e.object_id AS INTEGER) "
+            f"JOIN wagtailcore_page p ON p.id = CAST(e.object_id AS INTEGER){joins} "
             "WHERE (e.body @@ to_tsquery(%s) OR e.title @@ to_tsquery(%s)) "
             "AND e.autocomplete @@ to_tsquery('simple', %s) "
-            f"AND e.content_type_id IN ({slots}) AND EXISTS ({inner}) "
+            f"AND e.content_type_id IN ({slots}) AND {conditions} "
             "ORDER BY e.id DESC LIMIT %s) newest "
             f"JOIN {entries} r ON r.id = newest.entry"
         )
@@ -191,7 +185,7 @@ class PostgresRanked(SQLRanked):
             tsquery,
             " & ".join(self.scope.facets()),
             *types,
-            *inner_params,
+            *params,
             WINDOW,
         ]
 

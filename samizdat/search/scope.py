@@ -1,6 +1,7 @@
 """Which pieces a search may return: one edition's live pieces, narrowed by
-the reader's filters, said three ways for the engines: a queryset, plain SQL
-conditions on the page row, and the facet words stored in the index."""
+the reader's filters, said three ways for the engines: a queryset (for any
+other Wagtail backend), plain SQL conditions on the page row and the facet
+words stored in the index (for SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
