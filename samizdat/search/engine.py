@@ -10,10 +10,13 @@ Wagtail's own query is not used for reading: on SQLite it ranks through a
 correlated subquery that runs the full-text match again for every matching
 row, on PostgreSQL it matches `title || body`, which no index serves. Here
 each engine is asked once for the newest WINDOW matches in rank order; that
-list serves the count and every page of results."""
+list serves the count and every page of results. SQLite reads Wagtail's FTS5
+table; PostgreSQL reads a table of its own filled from Wagtail's index by a
+trigger (`samizdat.search.models.SearchPiece`)."""
 
 from __future__ import annotations
 
+import functools
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -25,6 +28,7 @@ from wagtail.search.models import IndexEntry
 from wagtail.search.query import PlainText
 from wagtail.search.utils import get_descendants_content_types_pks
 
+from .models import RANK_WEIGHTS, SearchPiece
 from .scope import Scope
 
 SCORE = "_score"
@@ -147,47 +151,48 @@ class SQLiteRanked(SQLRanked):
 
 
 class PostgresRanked(SQLRanked):
-    """PostgreSQL: Wagtail's query concatenates the title and body vectors of
-    every row (no index can serve that). Here the words are constants the
-    planner can estimate, so it reads the newest entries first when a word
-    is everywhere and the GIN indexes when it is rare. As on SQLite, the
-    edition and filters are facet words (here in the autocomplete column's
-    GIN index) and then plain conditions on the page row, and only the newest
-    WINDOW matches (in the order pieces were first saved) get `ts_rank`."""
+    """PostgreSQL reads its own search table (`SearchPiece`: one vector per
+    piece beside its edition, publication time and filters, kept equal to
+    the page rows by triggers), newest first, up to WINDOW matches; only
+    those get `ts_rank`. The words are constants the planner can estimate:
+    it walks the edition's newest pieces when a word is everywhere and reads
+    the GIN index when it is rare; a date range is a range of the same
+    B-tree."""
 
     def _window_sql(self) -> tuple[str, list]:
-        entries = IndexEntry._meta.db_table
+        pieces = SearchPiece._meta.db_table
         joiner = " & " if self.every else " | "
-        tsquery = joiner.join(
-            "'" + term.replace("'", "''") + "'" for term in self.terms
-        )
-        slots, types = self._types()
-        joins, conditions, params = self.scope.conditions("p", self.queryset.db)
+        words = joiner.join("'" + term.replace("'", "''") + "'" for term in self.terms)
+        using = self.queryset.db
+        conditions, params = self.scope.piece_conditions("s", using)
+        # With the text search configuration named, to_tsquery() is
+        # immutable: PostgreSQL turns it into a constant once, where the
+        # one-argument form is parsed again for every row it is tested on.
+        tsquery = "to_tsquery(%s::regconfig, %s)"
         sql = (
-            "SELECT newest.id, published, "  # noqa: S608 - values are bound
-            "-(ts_rank(r.title, to_tsquery(%s)) * %s "
-            "+ ts_rank(r.body, to_tsquery(%s))) AS score FROM ("
-            "SELECT p.id AS id, p.first_published_at AS published, e.id AS entry "
-            f"FROM {entries} e "
-            f"JOIN wagtailcore_page p ON p.id = CAST(e.object_id AS INTEGER){joins} "
-            "WHERE (e.body @@ to_tsquery(%s) OR e.title @@ to_tsquery(%s)) "
-            "AND e.autocomplete @@ to_tsquery('simple', %s) "
-            f"AND e.content_type_id IN ({slots}) AND {conditions} "
-            "ORDER BY e.id DESC LIMIT %s) newest "
-            f"JOIN {entries} r ON r.id = newest.entry"
+            "SELECT w.page_id AS id, w.published AS published, "  # noqa: S608
+            f"-ts_rank(%s::real[], r.vector, {tsquery}) AS score FROM ("
+            f"SELECT s.page_id, s.published FROM {pieces} s "
+            # Cheap tests first: of equal cost, conditions run in this order.
+            f"WHERE {conditions} AND s.vector @@ {tsquery} "
+            "ORDER BY s.published DESC LIMIT %s) w "
+            f"JOIN {pieces} r ON r.page_id = w.page_id"
         )
-        title_weight = COLUMN_WEIGHTS[2]
-        return sql, [
-            tsquery,
-            title_weight,
-            tsquery,
-            tsquery,
-            tsquery,
-            " & ".join(self.scope.facets()),
-            *types,
-            *params,
-            WINDOW,
-        ]
+        config = text_search_config(using)
+        return sql, [RANK_WEIGHTS, config, words, *params, config, words, WINDOW]
+
+
+@functools.cache
+def text_search_config(using: str) -> str:
+    """The configuration Wagtail's index was written with: its SEARCH_CONFIG,
+    or else the server's default (Wagtail then calls to_tsvector() without
+    one)."""
+    configured = getattr(get_search_backend(), "config", None)
+    if configured:
+        return configured
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT get_current_ts_config()::text")
+        return cursor.fetchone()[0]
 
 
 class BackendRanked(Ranked):
@@ -232,13 +237,13 @@ def known_words(words: list[str]) -> list[str]:
         elif connection.vendor == "postgresql":
             # One GIN probe per word. Left alone, the planner bets an EXISTS
             # finds a row early and scans the whole table for every word.
+            pieces = SearchPiece._meta.db_table
             with transaction.atomic(using=connection.alias):
                 cursor.execute("SET LOCAL enable_seqscan = off")
                 cursor.execute(
                     "SELECT w FROM unnest(%s::text[]) AS w WHERE EXISTS ("  # noqa: S608
-                    f"SELECT 1 FROM {entries} e "
-                    "WHERE e.body @@ to_tsquery(quote_literal(w)) "
-                    "OR e.title @@ to_tsquery(quote_literal(w)))",
+                    f"SELECT 1 FROM {pieces} s "
+                    "WHERE s.vector @@ to_tsquery(quote_literal(w)))",
                     [list(words)],
                 )
         else:

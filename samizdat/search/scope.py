@@ -1,7 +1,8 @@
 """Which pieces a search may return: one edition's live pieces, narrowed by
-the reader's filters, said three ways for the engines: a queryset (for any
-other Wagtail backend), plain SQL conditions on the page row and the facet
-words stored in the index (for SQLite and PostgreSQL)."""
+the reader's filters, said the ways the engines need: a queryset (for any
+other Wagtail backend), plain SQL conditions on the page row (both engines)
+or on the PostgreSQL search table, and the facet words stored in the index
+(SQLite)."""
 
 from __future__ import annotations
 
@@ -73,32 +74,56 @@ class Scope:
     def conditions(self, page: str, using: str) -> tuple[str, str, list]:
         """(joins, conditions, params) in SQL on the page row aliased `page`:
         exactly `pieces()`, cheap to test row by row."""
-        ops = connections[using].ops
-        joins, where, params = (
-            "",
-            [f"{page}.live", f"{page}.locale_id = %s"],
-            [self.locale_id],
-        )
+        joins = ""
         if self.section_id or self.kind:
             article = ArticlePage._meta.db_table
             joins = f" JOIN {article} a ON a.page_ptr_id = {page}.id"
-            if self.section_id:
-                where.append("a.section_id = %s")
-                params.append(self.section_id)
-            if self.kind:
-                where.append("a.kind = %s")
-                params.append(self.kind)
+        columns = {
+            "id": f"{page}.id",
+            "live": f"{page}.live",
+            "locale": f"{page}.locale_id",
+            "section": "a.section_id",
+            "kind": "a.kind",
+            "published": f"{page}.first_published_at",
+        }
+        return (joins, *self._where(columns, using))
+
+    def piece_conditions(self, piece: str, using: str) -> tuple[str, list]:
+        """(conditions, params) on a row of the PostgreSQL search table
+        (`samizdat.search.models.SearchPiece`) aliased `piece`."""
+        columns = {
+            "id": f"{piece}.page_id",
+            "live": f"{piece}.live",
+            "locale": f"{piece}.locale_id",
+            "section": f"{piece}.section_id",
+            "kind": f"{piece}.kind",
+            "published": f"{piece}.published",
+        }
+        return self._where(columns, using)
+
+    def _where(self, column: dict[str, str], using: str) -> tuple[str, list]:
+        ops = connections[using].ops
+        where = [column["live"], f"{column['locale']} = %s"]
+        params: list = [self.locale_id]
+        if self.section_id:
+            where.append(f"{column['section']} = %s")
+            params.append(self.section_id)
+        if self.kind:
+            where.append(f"{column['kind']} = %s")
+            params.append(self.kind)
         if self.since:
-            where.append(f"{page}.first_published_at >= %s")
+            where.append(f"{column['published']} >= %s")
             params.append(ops.adapt_datetimefield_value(self.since))
         if self.until:
-            where.append(f"{page}.first_published_at < %s")
+            where.append(f"{column['published']} < %s")
             params.append(ops.adapt_datetimefield_value(self.until))
         if self.author_id:
             bylines = ArticleAuthor._meta.db_table
+            # A set the planner can size and start from (an author has few
+            # pieces), rather than a test repeated on every row.
             where.append(
-                f"EXISTS (SELECT 1 FROM {bylines} b "  # noqa: S608 - names are ours
-                f"WHERE b.article_id = {page}.id AND b.person_id = %s)"
+                f"{column['id']} IN (SELECT b.article_id FROM {bylines} b "  # noqa: S608
+                "WHERE b.person_id = %s)"
             )
             params.append(self.author_id)
-        return joins, " AND ".join(where), params
+        return " AND ".join(where), params
