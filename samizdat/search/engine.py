@@ -28,7 +28,7 @@ from wagtail.search.models import IndexEntry
 from wagtail.search.query import PlainText
 from wagtail.search.utils import get_descendants_content_types_pks
 
-from .models import RANK_WEIGHTS, SearchPiece
+from .models import SearchPiece
 from .scope import Scope
 
 SCORE = "_score"
@@ -39,6 +39,9 @@ SCORE = "_score"
 WINDOW = 2000
 # bm25() weights of the FTS5 columns (autocomplete, body, title).
 COLUMN_WEIGHTS = (0.0, 1.0, 2.0)
+# ts_rank() weights of PostgreSQL's vector labels {D, C, B, A}: the headline
+# ('A') counts twice the rest ('D'), as on SQLite.
+RANK_WEIGHTS = "{0.5, 0, 0, 1}"
 
 Loader = Callable[[list[int]], Sequence[Any]]
 
@@ -238,13 +241,14 @@ def known_words(words: list[str]) -> list[str]:
             # One GIN probe per word. Left alone, the planner bets an EXISTS
             # finds a row early and scans the whole table for every word.
             pieces = SearchPiece._meta.db_table
+            config = text_search_config(connection.alias)
             with transaction.atomic(using=connection.alias):
                 cursor.execute("SET LOCAL enable_seqscan = off")
                 cursor.execute(
                     "SELECT w FROM unnest(%s::text[]) AS w WHERE EXISTS ("  # noqa: S608
                     f"SELECT 1 FROM {pieces} s "
-                    "WHERE s.vector @@ to_tsquery(quote_literal(w)))",
-                    [list(words)],
+                    "WHERE s.vector @@ to_tsquery(%s::regconfig, quote_literal(w)))",
+                    [list(words), config],
                 )
         else:
             return []

@@ -20,10 +20,6 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
-# ts_rank() weights for the vector's labels {D, C, B, A}: the headline ('A')
-# counts twice the rest ('D'), as on SQLite (engine.COLUMN_WEIGHTS).
-RANK_WEIGHTS = "{0.5, 0, 0, 1}"
-
 
 class SearchPiece(models.Model):
     page = models.OneToOneField(
