@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib import import_module
 
 import pytest
 from django.core.management import call_command
@@ -14,6 +15,7 @@ from samizdat.articles.tests import factories
 from samizdat.search.models import SearchPiece
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+migration = import_module("samizdat.search.migrations.0001_search_piece")
 
 
 @pytest.fixture(autouse=True)
@@ -87,3 +89,13 @@ def test_rebuilding_wagtails_index_rebuilds_the_table(client, news):
     after = sorted(SearchPiece.objects.values_list("page_id", flat=True))
     assert after == [page_id for page_id, _entry in before]
     assert len(_titles(client, q="ferry")) == 3
+
+
+def test_the_migration_fills_the_table_from_an_existing_index(client, news):
+    piece = factories.article(news, "Archive of the old site")
+    SearchPiece.objects.all().delete()  # as before the table existed
+    assert _titles(client, q="archive") == []
+    with connection.cursor() as cursor:
+        cursor.execute(migration.BACKFILL)
+    assert _titles(client, q="archive") == ["Archive of the old site"]
+    assert SearchPiece.objects.get(page_id=piece.pk).section_id == news.pk
