@@ -94,10 +94,6 @@ class SQLRanked(Ranked):
         """Up to WINDOW newest matches as (id, score, published); a lower
         score is a better match."""
 
-    def _types(self) -> tuple[str, list[int]]:
-        types = list(get_descendants_content_types_pks(self.queryset.model))
-        return ", ".join(["%s"] * len(types)), types
-
     def _ranked(self) -> list[int]:
         if self._order is None:
             sql, params = self._window_sql()
@@ -127,6 +123,10 @@ class SQLiteRanked(SQLRanked):
     after WINDOW rows. The edition, section, kind and author are facet words
     in the same MATCH, so FTS5 skips other pieces inside its index; the page
     row is then checked exactly, which costs little as nearly all pass."""
+
+    def _types(self) -> tuple[str, list[int]]:
+        types = list(get_descendants_content_types_pks(self.queryset.model))
+        return ", ".join(["%s"] * len(types)), types
 
     def _window_sql(self) -> tuple[str, list]:
         entries = IndexEntry._meta.db_table

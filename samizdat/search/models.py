@@ -5,14 +5,15 @@ with nothing that says which edition the piece belongs to or when it
 appeared. To find the newest matches of a word in one edition, PostgreSQL had
 to read entries newest-first across every edition and unpack each body
 vector. `SearchPiece` is the same words in one vector (headline weighted
-'A', the rest 'D'), next to the edition, publication time and filters, with a
-B-tree on (edition, newest first) and a GIN index on the vector: the planner
-walks one edition's pieces newest-first when a word is everywhere, and
-reads the GIN index when it is rare.
+'A', the rest 'D'), next to the edition, publication time and filters, with
+B-trees on (edition[, section or kind], newest first) and a GIN index on the
+vector: the planner walks one edition's pieces newest-first when a word is
+everywhere, and reads the GIN index when it is rare.
 
-A trigger on Wagtail's table writes it (see migration 0001), so every path
-that indexes a piece (publishing, `update_index`, bulk loads) keeps it
-current and nothing else writes it. On SQLite the table exists and stays
+Only triggers write it (see migration 0001): one on Wagtail's table, so every
+path that indexes a piece (publishing, `update_index`, bulk loads) keeps its
+words current, and two on the page and article tables, so its filters change
+in the same transaction as the page. On SQLite the table exists and stays
 empty: FTS5 reads facet words instead (see `samizdat.search.engine`)."""
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Which pieces a search may return: one edition's live pieces, narrowed by
-the reader's filters, said the ways the engines need: a queryset (for any
-other Wagtail backend), plain SQL conditions on the page row (both engines)
-or on the PostgreSQL search table, and the facet words stored in the index
-(SQLite)."""
+the reader's filters, said the ways the engines need: a queryset (any other
+Wagtail backend), the facet words stored in the index and plain SQL
+conditions on the page row (SQLite), and the same conditions on PostgreSQL's
+search table."""
 
 from __future__ import annotations
 

@@ -119,15 +119,18 @@ BACKWARD = [
 ]
 
 
+def _has_lz4(connection) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(HAS_LZ4)
+        return bool(cursor.fetchone()[0])
+
+
 def _run(statements):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
             return
-        with schema_editor.connection.cursor() as cursor:
-            cursor.execute(HAS_LZ4)
-            lz4 = bool(cursor.fetchone()[0])
         for statement in statements:
-            if statement == INLINE and lz4:
+            if statement == INLINE and _has_lz4(schema_editor.connection):
                 schema_editor.execute(LZ4)
             schema_editor.execute(statement)
 
