@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "samizdat.ads",
     "samizdat.feeds",
     "samizdat.mirror",
-    "samizdat.demo",
     "samizdat.search",
     "samizdat.related",
     "samizdat.newsletter",

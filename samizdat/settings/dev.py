@@ -1,9 +1,12 @@
 """Development: `make run`. DEBUG on, a throwaway secret, mail to a local mailbox."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, envlist, envstr
+from .base import INSTALLED_APPS, VAR_DIR, envlist, envstr
 
 DEBUG = True
+# The demo publication (`manage.py seed_demo`, run by `make run`); production
+# does not carry it.
+INSTALLED_APPS = [*INSTALLED_APPS, "samizdat.demo"]
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 SECRET_KEY = envstr("SECRET_KEY", "dev-only-secret-not-for-production")  # noqa: S105
 ALLOWED_HOSTS = ["*"]

@@ -3,8 +3,10 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SAMIZDAT_EDITIONS
+from .base import DATABASES, INSTALLED_APPS, SAMIZDAT_EDITIONS
 
+# The demo generator is tested here; production does not install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "samizdat.demo"]
 SECRET_KEY = "test-only-secret"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]

@@ -76,3 +76,9 @@ def test_it_passes_the_deploy_checks_with_no_warning():
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
     assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_it_carries_no_demo_generator():
+    result = run(["manage.py", "seed_demo", "--help"], production_env())
+    assert result.returncode != 0
+    assert "Unknown command: 'seed_demo'" in result.stderr
