@@ -14,14 +14,14 @@ class ReaderCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefixes = ("/admin/", "/django-admin/")
+        self.admin_prefix = "/admin/"
 
     def __call__(self, request):
         response = self.get_response(request)
         if response.has_header("Cache-Control"):
             return response
         if request.method not in ("GET", "HEAD") or request.path.startswith(
-            self.admin_prefixes
+            self.admin_prefix
         ):
             return response
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
