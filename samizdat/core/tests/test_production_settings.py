@@ -61,8 +61,17 @@ LOAD = "import django; django.setup(); print('loaded')"
         {"SECRET_KEY": None},
         {"SECRET_KEY": "too-short"},
         {"SECRET_KEY": "dev-" + "x" * 60},
+        {"SESSION_COOKIE_SECURE": "ture"},
+        {"SECURE_HSTS_SECONDS": "a year"},
     ],
-    ids=["debug-on", "no-secret", "short-secret", "dev-secret"],
+    ids=[
+        "debug-on",
+        "no-secret",
+        "short-secret",
+        "dev-secret",
+        "misspelt-flag",
+        "not-a-number",
+    ],
 )
 def test_it_refuses_to_start_unsafe(changes):
     result = run(["-c", LOAD], production_env(**changes))
