@@ -1,37 +1,50 @@
 """The one place that talks to the search engine.
 
-The index is Wagtail's database search backend (SQLite FTS5 or PostgreSQL full
-text), filled by Wagtail on publish. Everything else hands this module a
-Scope (edition and filters) and normalised words and gets back a ranked
-sequence that a Paginator can slice. Moving to OpenSearch or Elasticsearch changes
-WAGTAILSEARCH_BACKENDS and this module, nothing else.
+Which engine reads is decided by the configured Wagtail search backend
+(`WAGTAILSEARCH_BACKENDS["default"]`), never by the database alone:
 
-Wagtail's own query is not used for reading: on SQLite it ranks through a
-correlated subquery that runs the full-text match again for every matching
-row, on PostgreSQL it matches `title || body`, which no index serves. Here
-each engine is asked once for the newest WINDOW matches in rank order; that
-list serves the count and every page of results. SQLite reads Wagtail's FTS5
-table; PostgreSQL reads a table of its own filled from Wagtail's index by a
-trigger (`samizdat.search.models.SearchPiece`)."""
+- Wagtail's database backend picks its implementation by database; this
+  module reads the index each one writes, in SQL of its own: SQLite's FTS5
+  table (`SQLiteRanked`) and, on PostgreSQL, a table of ours filled from
+  Wagtail's index by a trigger (`PostgresRanked`, `models.SearchPiece`).
+- Any other backend (OpenSearch, Elasticsearch, MySQL's database backend)
+  is asked through its own search API, the scope passed as queryset filters
+  it applies in its index (`BackendRanked`).
+- Wagtail's plain fallback, for a database without full-text search, is
+  refused: it matches raw columns, not the normalised words of the index.
+
+So moving a site to OpenSearch changes WAGTAILSEARCH_BACKENDS, nothing else.
+Everything else hands this module a Scope (edition and filters) and
+normalised words and gets back a ranked sequence that a Paginator can slice.
+
+Wagtail's own query is not used for reading the database backends: on SQLite
+it ranks through a correlated subquery that runs the full-text match again
+for every matching row, on PostgreSQL it matches `title || body`, which no
+index serves. Here each is asked once for the newest WINDOW matches in rank
+order; that list serves the count and every page of results."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db import connections, transaction
-from django.db.models import F, QuerySet
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import QuerySet
+from modelsearch.backends.base import BaseSearchBackend, BaseSearchResults
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import PlainText
 from wagtail.search.utils import get_descendants_content_types_pks
 
+from samizdat.articles.models import ArticleAuthor, ArticlePage
+
 from .models import SearchPiece
 from .scope import Scope
 
-SCORE = "_score"
 # Only the newest this-many matches of a query are ranked and counted. Ranking
 # every match of a word found in half of a 100,000-piece archive took 300 ms
 # on SQLite; this many takes about 20 ms, the count reads "2000+" beyond it,
@@ -52,10 +65,25 @@ class Ranked(ABC):
     # True when only the newest WINDOW matches are ranked and counted.
     windowed = False
 
-    def __init__(self, scope: Scope, terms: list[str], every: bool, load: Loader):
+    def __init__(
+        self,
+        scope: Scope,
+        terms: list[str],
+        every: bool,
+        load: Loader,
+        backend: BaseSearchBackend,
+    ):
         self.scope, self.terms, self.every, self.load = scope, terms, every, load
+        self.backend = backend
         self.queryset = scope.pieces()
         self._count: int | None = None
+
+    @classmethod
+    def known_words(cls, words: list[str]) -> list[str]:
+        """Which of `words` the index holds anywhere, in the order given.
+        Only engines that can list the index's words know; the others
+        answer none, and the search page then suggests nothing."""
+        return []
 
     def count(self) -> int:
         if self._count is None:
@@ -152,6 +180,23 @@ class SQLiteRanked(SQLRanked):
         )
         return sql, [match, *types, *params, WINDOW]
 
+    @classmethod
+    def known_words(cls, words: list[str]) -> list[str]:
+        entries = IndexEntry._meta.db_table
+        with connections[IndexEntry.objects.db].cursor() as cursor:
+            # fts5vocab lists the FTS5 table's words; looked up by equality.
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.samizdat_words "
+                f"USING fts5vocab(main, '{entries}_fts', 'row')"
+            )
+            slots = ", ".join(["%s"] * len(words))
+            cursor.execute(
+                f"SELECT term FROM temp.samizdat_words WHERE term IN ({slots})",  # noqa: S608
+                words,
+            )
+            found = {row[0] for row in cursor.fetchall()}
+        return [word for word in words if word in found]
+
 
 class PostgresRanked(SQLRanked):
     """PostgreSQL reads its own search table (`SearchPiece`: one vector per
@@ -184,6 +229,24 @@ class PostgresRanked(SQLRanked):
         config = text_search_config(using)
         return sql, [RANK_WEIGHTS, config, words, *params, config, words, WINDOW]
 
+    @classmethod
+    def known_words(cls, words: list[str]) -> list[str]:
+        # One GIN probe per word. Left alone, the planner bets an EXISTS
+        # finds a row early and scans the whole table for every word.
+        pieces = SearchPiece._meta.db_table
+        using = IndexEntry.objects.db
+        config = text_search_config(using)
+        with transaction.atomic(using=using), connections[using].cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(
+                "SELECT w FROM unnest(%s::text[]) AS w WHERE EXISTS ("  # noqa: S608
+                f"SELECT 1 FROM {pieces} s "
+                "WHERE s.vector @@ to_tsquery(%s::regconfig, quote_literal(w)))",
+                [list(words), config],
+            )
+            found = {row[0] for row in cursor.fetchall()}
+        return [word for word in words if word in found]
+
 
 @functools.cache
 def text_search_config(using: str) -> str:
@@ -199,76 +262,101 @@ def text_search_config(using: str) -> str:
 
 
 class BackendRanked(Ranked):
-    """Any other Wagtail backend: its own ranking, recency second."""
+    """Any other backend (OpenSearch, Elasticsearch, MySQL's database
+    backend): the words go to the backend's own search API with the scope as
+    queryset filters, which it applies inside its index, and the pieces come
+    back in its order of relevance. The best WINDOW are served and the count
+    stops there, as the other engines' does; it is not `windowed`, since
+    every match was ranked, so the page does not say only the newest were."""
 
-    def _found(self) -> QuerySet:
-        query = PlainText(" ".join(self.terms), operator="and" if self.every else "or")
-        results = (
-            get_search_backend()
-            .search(query, self.queryset, order_by_relevance=True)
-            .annotate_score(SCORE)
-        )
-        return results.get_queryset().order_by(
-            F(SCORE).desc(), "-first_published_at", "-pk"
-        )
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.queryset = backend_pieces(self.scope)
+        self._results: BaseSearchResults | None = None
+
+    def _found(self) -> BaseSearchResults:
+        if self._results is None:
+            query = PlainText(
+                " ".join(self.terms), operator="and" if self.every else "or"
+            )
+            self._results = self.backend.search(
+                query, self.queryset, order_by_relevance=True
+            )
+        return self._results
 
     def _count_matches(self) -> int:
         return self._found()[:WINDOW].count()
 
     def _ids(self, offset: int, limit: int) -> list[int]:
-        return list(self._found().values_list("pk", flat=True)[offset : offset + limit])
+        stop = min(offset + limit, WINDOW)
+        if stop <= offset:
+            return []
+        return [piece.pk for piece in self._found()[offset:stop]]
+
+
+def backend_pieces(scope: Scope) -> QuerySet[ArticlePage]:
+    """`scope.pieces()` as filters a search backend can apply in its own
+    index: each on a FilterField of ArticlePage. The byline test is on the
+    pieces' tree paths, because Django turns a test of an ArticlePage's
+    `id` or `pk` into one of its page pointer (`page_ptr_id`), which the
+    Elasticsearch and OpenSearch backends drop without a word."""
+    pieces = dataclasses.replace(scope, author_id=None).pieces()
+    if scope.author_id:
+        bylines = ArticleAuthor.objects.filter(person_id=scope.author_id)
+        pieces = pieces.filter(path__in=bylines.values("article__path"))
+    return pieces
+
+
+# The classes Wagtail's database backend is made of, one per database (it
+# picks by the default database's vendor). Named, not imported: each module
+# can be imported only on its own database.
+DATABASE_ENGINES: dict[str, type[Ranked] | None] = {
+    "modelsearch.backends.database.sqlite.sqlite.SQLiteSearchBackend": SQLiteRanked,
+    "modelsearch.backends.database.postgres.postgres.PostgresSearchBackend": (
+        PostgresRanked
+    ),
+    # The plain fallback, on a database without full-text search, matches
+    # raw columns, not the normalised words of the index: no engine.
+    "modelsearch.backends.database.fallback.DatabaseSearchBackend": None,
+}
+
+
+def engine_for(backend: BaseSearchBackend) -> type[Ranked]:
+    """The engine that reads what `backend` indexes: the index of Wagtail's
+    database backend on SQLite or PostgreSQL in SQL, any other backend
+    (OpenSearch, Elasticsearch, MySQL's database backend) through its search
+    API."""
+    for cls in type(backend).__mro__:
+        name = f"{cls.__module__}.{cls.__qualname__}"
+        if name not in DATABASE_ENGINES:
+            continue
+        engine = DATABASE_ENGINES[name]
+        if engine is None:
+            vendor = connections[DEFAULT_DB_ALIAS].vendor
+            raise ImproperlyConfigured(
+                "Wagtail's plain database search backend (database: "
+                f"{vendor}) cannot search the index of normalised words: use "
+                "Wagtail's database backend on SQLite with FTS5 or PostgreSQL, "
+                "or WAGTAILSEARCH_BACKENDS naming OpenSearch or Elasticsearch."
+            )
+        return engine
+    return BackendRanked
 
 
 def known_words(words: list[str]) -> list[str]:
     """Which of `words` the index holds anywhere, in the order given."""
     if not words:
         return []
-    entries = IndexEntry._meta.db_table
-    connection = connections[IndexEntry.objects.db]
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            # fts5vocab lists the FTS5 table's words; looked up by equality.
-            cursor.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.samizdat_words "
-                f"USING fts5vocab(main, '{entries}_fts', 'row')"
-            )
-            slots = ", ".join(["%s"] * len(words))
-            cursor.execute(
-                f"SELECT term FROM temp.samizdat_words WHERE term IN ({slots})",  # noqa: S608
-                words,
-            )
-        elif connection.vendor == "postgresql":
-            # One GIN probe per word. Left alone, the planner bets an EXISTS
-            # finds a row early and scans the whole table for every word.
-            pieces = SearchPiece._meta.db_table
-            config = text_search_config(connection.alias)
-            with transaction.atomic(using=connection.alias):
-                cursor.execute("SET LOCAL enable_seqscan = off")
-                cursor.execute(
-                    "SELECT w FROM unnest(%s::text[]) AS w WHERE EXISTS ("  # noqa: S608
-                    f"SELECT 1 FROM {pieces} s "
-                    "WHERE s.vector @@ to_tsquery(%s::regconfig, quote_literal(w)))",
-                    [list(words), config],
-                )
-        else:
-            return []
-        found = {row[0] for row in cursor.fetchall()}
-    return [word for word in words if word in found]
+    return engine_for(get_search_backend()).known_words(words)
 
 
 def matching(
     scope: Scope, terms: list[str], load: Loader, *, every: bool = True
 ) -> Ranked:
     """Pieces in `scope` whose index holds the words, by relevance then
-    recency.
+    recency, read by the engine for the configured search backend.
 
     `terms` must be normalised words (letters and digits only), so no query
     syntax of the engine can reach it; `load` turns a page of ids into rows."""
-    vendor = connections[scope.pieces().db].vendor
-    return ENGINES.get(vendor, BackendRanked)(scope, terms, every, load)
-
-
-ENGINES: dict[str, type[Ranked]] = {
-    "sqlite": SQLiteRanked,
-    "postgresql": PostgresRanked,
-}
+    backend = get_search_backend()
+    return engine_for(backend)(scope, terms, every, load, backend)
