@@ -190,7 +190,14 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "png", "jpeg": "jpeg", "gif": "png"}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: Wagtail's database backend (SQLite FTS5, PostgreSQL full text) unless
+# SEARCH_BACKEND names another, such as wagtail.search.backends.opensearch3,
+# with its servers in SEARCH_URLS (docs/architecture.md, "Moving to OpenSearch").
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": envstr("SEARCH_BACKEND", "wagtail.search.backends.database")}
+}
+if envlist("SEARCH_URLS"):
+    WAGTAILSEARCH_BACKENDS["default"]["URLS"] = envlist("SEARCH_URLS")
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_LANGUAGE_SELECTION = True
 TAGGIT_CASE_INSENSITIVE = True

@@ -91,3 +91,24 @@ def test_it_carries_no_demo_generator():
     result = run(["manage.py", "seed_demo", "--help"], production_env())
     assert result.returncode != 0
     assert "Unknown command: 'seed_demo'" in result.stderr
+
+
+def test_it_takes_the_search_backend_from_the_environment():
+    show = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.WAGTAILSEARCH_BACKENDS['default'])"
+    )
+    default = run(["-c", show], production_env())
+    assert "'BACKEND': 'wagtail.search.backends.database'" in default.stdout
+    opensearch = run(
+        ["-c", show],
+        production_env(
+            SEARCH_BACKEND="wagtail.search.backends.opensearch3",
+            SEARCH_URLS="https://search-1:9200, https://search-2:9200",
+        ),
+    )
+    assert opensearch.returncode == 0, opensearch.stderr
+    assert (
+        "{'BACKEND': 'wagtail.search.backends.opensearch3', "
+        "'URLS': ['https://search-1:9200', 'https://search-2:9200']}"
+    ) in opensearch.stdout
