@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.utils.translation import get_language
 from wagtail.models import Locale
+
+from samizdat.editions.conf import current_code
 
 from . import queries
 from .models import ArticlePage, HomePage, SectionPage
@@ -33,7 +34,7 @@ def _key(language: str) -> str:
 
 
 def edition_nav(request) -> dict:
-    language = (get_language() or "en").split("-")[0]
+    language = current_code()
     memo = getattr(request, "_samizdat_nav", None)
     if memo is not None:
         return memo
