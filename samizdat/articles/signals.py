@@ -9,7 +9,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from samizdat.core import routing
+from samizdat.core import sites
 
 from . import navigation
 from .models import (
@@ -42,7 +42,7 @@ def keep_section_in_step(sender, instance, parent_page_after, **kwargs) -> None:
 def forget_navigation(sender, **kwargs) -> None:
     if sender in (HomePage, SectionPage, AuthorIndexPage, TagIndexPage):
         navigation.forget()
-        routing.forget_roots()
+        sites.forget_roots()
 
 
 @receiver(copy_for_translation_done)

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 
 from samizdat.editions.conf import Edition, all_editions, edition_for
 
-from .routing import edition_homes
+from .sites import edition_homes
 
 
 def alternates(page: Page, request: HttpRequest) -> list[dict]:
