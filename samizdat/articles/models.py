@@ -1,14 +1,10 @@
 from __future__ import annotations
 
-import math
-import re
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -26,16 +22,12 @@ from wagtail.search import index
 
 from samizdat.core.pages import ReaderPage
 from samizdat.editions.slugs import slugify
-from samizdat.search.index import (
-    NormalisedSearchField,
-    article_search_fields,
-    facet_words,
-)
 
 from .blocks import ArticleBodyBlock
+from .body import reading_minutes
+from .index import NormalisedSearchField, article_search_fields, facet_words
 
 PAGE_SIZE = 20
-WORDS_PER_MINUTE = 200
 
 
 class Kind(models.TextChoices):
@@ -290,23 +282,6 @@ class ArticlePage(ReaderPage):
     def was_updated(self) -> bool:
         first, last = self.first_published_at, self.last_published_at
         return bool(first and last and last.date() > first.date())
-
-
-def reading_minutes(body) -> int:
-    """Minutes to read a body at a steady pace; at least one."""
-    words = 0
-    for block in body or []:
-        value = block.value
-        if block.block_type == "paragraph":
-            text = strip_tags(value.source)
-        elif block.block_type == "quotation":
-            text = value.get("text", "")
-        elif block.block_type == "image":
-            text = value.get("caption", "")
-        else:
-            text = str(value)
-        words += len(re.findall(r"\w+", text))
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
 class ArticleAuthor(Orderable):
