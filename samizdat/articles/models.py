@@ -361,93 +361,114 @@ class CaricaturePage(ArticlePage):
         super().save(*args, **kwargs)
 
 
-class AuthorIndexPage(RoutablePageMixin, Paginated, ReaderPage):
-    """Lists the edition's people; each person has a page of their work."""
+class ItemIndexPage(RoutablePageMixin, Paginated, ReaderPage):
+    """An edition's index of people or topics: the index itself at its own
+    URL, each item's pieces at <slug>/, paginated at <slug>/page/<n>/."""
 
     parent_page_types = ["articles.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+
+    item_template = ""
+    item_name = ""
+
+    class Meta:
+        abstract = True
+
+    def index_context(self) -> dict:
+        """What the index page shows."""
+        raise NotImplementedError
+
+    def item_by_slug(self, slug: str):
+        """The person or tag at `slug`, or Http404."""
+        raise NotImplementedError
+
+    def item_pieces(self, item):
+        """The item's pieces a reader may see, newest first, as cards."""
+        raise NotImplementedError
+
+    @path("")
+    def index_page(self, request):
+        return self.render(request, context_overrides=self.index_context())
+
+    @path("<str:slug>/", name="item")
+    def item(self, request, slug: str):
+        return self.item_page(request, slug, 1)
+
+    @path("<str:slug>/page/<int:number>/", name="item_page")
+    def item_numbered(self, request, slug: str, number: int):
+        if number == 1:
+            return HttpResponsePermanentRedirect(self.item_url(request, slug))
+        return self.item_page(request, slug, number)
+
+    def item_url(self, request, slug: str, number: int = 1) -> str:
+        if number <= 1:
+            return self.get_url(request) + self.reverse_subpage("item", args=[slug])
+        return self.get_url(request) + self.reverse_subpage(
+            "item_page", args=[slug, number]
+        )
+
+    def item_page(self, request, slug: str, number: int):
+        item = self.item_by_slug(slug)
+        page_obj = self.paginate(request, self.item_pieces(item), number)
+        context = self.pagination(page_obj, lambda n: self.item_url(request, slug, n))
+        context[self.item_name] = item
+        return self.render(
+            request, template=self.item_template, context_overrides=context
+        )
+
+
+class AuthorIndexPage(ItemIndexPage):
+    """Lists the edition's people; each person has a page of their work."""
+
+    item_template = "pages/author_page.html"
+    item_name = "person"
 
     class Meta:
         verbose_name = _("author index")
 
-    @path("")
-    def people(self, request):
-        from . import queries
-
-        return self.render(request, context_overrides={"people": queries.people(self)})
-
-    @path("<str:slug>/", name="author")
-    def author(self, request, slug: str):
-        return self.author_page(request, slug, 1)
-
-    @path("<str:slug>/page/<int:number>/", name="author_page")
-    def author_numbered(self, request, slug: str, number: int):
-        if number == 1:
-            return HttpResponsePermanentRedirect(self.author_url(request, slug))
-        return self.author_page(request, slug, number)
-
     def author_url(self, request, slug: str, number: int = 1) -> str:
-        if number <= 1:
-            return self.get_url(request) + self.reverse_subpage("author", args=[slug])
-        return self.get_url(request) + self.reverse_subpage(
-            "author_page", args=[slug, number]
-        )
+        return self.item_url(request, slug, number)
 
-    def author_page(self, request, slug: str, number: int):
+    def index_context(self) -> dict:
         from . import queries
 
-        person = queries.person_by_slug(self, slug)
-        page_obj = self.paginate(request, queries.by_person(person), number)
-        context = self.pagination(page_obj, lambda n: self.author_url(request, slug, n))
-        context["person"] = person
-        return self.render(
-            request, template="pages/author_page.html", context_overrides=context
-        )
+        return {"people": queries.people(self)}
+
+    def item_by_slug(self, slug: str):
+        from . import queries
+
+        return queries.person_by_slug(self, slug)
+
+    def item_pieces(self, item):
+        from . import queries
+
+        return queries.by_person(item)
 
 
-class TagIndexPage(RoutablePageMixin, Paginated, ReaderPage):
+class TagIndexPage(ItemIndexPage):
     """Lists the edition's topics; each tag has a page of pieces."""
 
-    parent_page_types = ["articles.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
+    item_template = "pages/tag_page.html"
+    item_name = "tag"
 
     class Meta:
         verbose_name = _("tag index")
 
-    @path("")
-    def all_tags(self, request):
-        from . import queries
-
-        return self.render(
-            request, context_overrides={"tags": queries.tags_in(self.locale)}
-        )
-
-    @path("<str:slug>/", name="tag")
-    def tag(self, request, slug: str):
-        return self.tag_page(request, slug, 1)
-
-    @path("<str:slug>/page/<int:number>/", name="tag_page")
-    def tag_numbered(self, request, slug: str, number: int):
-        if number == 1:
-            return HttpResponsePermanentRedirect(self.tag_url(request, slug))
-        return self.tag_page(request, slug, number)
-
     def tag_url(self, request, slug: str, number: int = 1) -> str:
-        if number <= 1:
-            return self.get_url(request) + self.reverse_subpage("tag", args=[slug])
-        return self.get_url(request) + self.reverse_subpage(
-            "tag_page", args=[slug, number]
-        )
+        return self.item_url(request, slug, number)
 
-    def tag_page(self, request, slug: str, number: int):
+    def index_context(self) -> dict:
         from . import queries
 
-        tag = queries.tag_by_slug(slug)
-        page_obj = self.paginate(request, queries.with_tag(self.locale, tag), number)
-        context = self.pagination(page_obj, lambda n: self.tag_url(request, slug, n))
-        context["tag"] = tag
-        return self.render(
-            request, template="pages/tag_page.html", context_overrides=context
-        )
+        return {"tags": queries.tags_in(self.locale)}
+
+    def item_by_slug(self, slug: str):
+        from . import queries
+
+        return queries.tag_by_slug(slug)
+
+    def item_pieces(self, item):
+        from . import queries
+
+        return queries.with_tag(self.locale, item)

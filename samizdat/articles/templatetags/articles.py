@@ -26,7 +26,7 @@ def author_url(context, person) -> str:
     if nav["locale_id"] == person.locale_id:
         if not nav["authors_url"]:
             return ""
-        return nav["authors_url"] + AuthorIndexPage.subpage_path("author", person.slug)
+        return nav["authors_url"] + AuthorIndexPage.subpage_path("item", person.slug)
     index = _indexes(request, person.locale_id)["authors"]
     return index.author_url(request, person.slug) if index else ""
 
@@ -38,7 +38,7 @@ def tag_url(context, tag, locale_id: int) -> str:
     if nav["locale_id"] == locale_id:
         if not nav["tags_url"]:
             return ""
-        return nav["tags_url"] + TagIndexPage.subpage_path("tag", tag.slug)
+        return nav["tags_url"] + TagIndexPage.subpage_path("item", tag.slug)
     index = _indexes(request, locale_id)["tags"]
     return index.tag_url(request, tag.slug) if index else ""
 
