@@ -10,6 +10,7 @@ from wagtail.signals import (
 )
 
 from samizdat.core import sites
+from samizdat.people.models import Person
 
 from . import navigation
 from .models import (
@@ -53,8 +54,6 @@ def sign_translation_with_translated_people(sender, source_obj, target_obj, **kw
     in the target edition, the copy is signed with it instead."""
     if not isinstance(target_obj, ArticlePage):
         return
-    from samizdat.people.models import Person
-
     bylines = list(ArticleAuthor.objects.filter(article=target_obj))
     translated = {
         person.translation_key: person.pk

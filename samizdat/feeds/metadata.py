@@ -8,7 +8,9 @@ import json
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
+from samizdat.articles.templatetags.articles import author_url
 from samizdat.core.queries import absolute_url
+from samizdat.mirror.queries import addresses
 
 SCHEMA_TYPES = {
     "news": "NewsArticle",
@@ -78,8 +80,6 @@ def share_image(page) -> str:
 def article_schema(context, url: str, image: str) -> dict:
     """schema.org NewsArticle (or its kind) with every author as a Person."""
     page = context["page"]
-    from samizdat.articles.templatetags.articles import author_url
-
     section = context.get("section")
     home = absolute_url(reverse("wagtail_serve", args=[""]))
     data = {
@@ -178,8 +178,6 @@ def page_metadata(context) -> dict:
         meta["jsonld"] = json.dumps(schema, ensure_ascii=False).translate(JSON_ESCAPES)
     request = context.get("request")
     if request is not None and getattr(request, "samizdat_mirror", False):
-        from samizdat.mirror.queries import addresses
-
         onion = addresses()["onion"]
         meta["onion"] = onion + request.path if onion else ""
     meta["og"] = [(k, v) for k, v in meta["og"] if v]
