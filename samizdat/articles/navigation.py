@@ -13,8 +13,14 @@ from wagtail.models import Locale
 
 from samizdat.editions.conf import current_code
 
-from . import queries
-from .models import ArticlePage, HomePage, SectionPage
+from .models import (
+    ArticlePage,
+    AuthorIndexPage,
+    HomePage,
+    ItemIndexPage,
+    SectionPage,
+    TagIndexPage,
+)
 
 NAV_SECONDS = 60
 
@@ -65,7 +71,7 @@ def _build(request, language: str) -> dict:
     if home is not None:
         nav["home_url"] = home.get_url(request)
     in_menu = []
-    for section in queries.sections(locale, menu_only=False):
+    for section in SectionPage.of_edition(locale, menu_only=False):
         link = SectionLink(
             pk=section.pk,
             title=section.title,
@@ -76,12 +82,20 @@ def _build(request, language: str) -> dict:
         if section.show_in_menus:
             in_menu.append(link)
     nav["sections"] = in_menu
-    indexes = queries.index_pages(locale.pk)
+    indexes = index_pages(locale.pk)
     if indexes["authors"]:
         nav["authors_url"] = indexes["authors"].get_url(request)
     if indexes["tags"]:
         nav["tags_url"] = indexes["tags"].get_url(request)
     return nav
+
+
+def index_pages(locale_id: int) -> dict[str, ItemIndexPage | None]:
+    """The author and tag index pages of an edition, for byline and tag links."""
+    return {
+        "authors": AuthorIndexPage.of_edition(locale_id),
+        "tags": TagIndexPage.of_edition(locale_id),
+    }
 
 
 def section_of(request, page: ArticlePage) -> SectionLink | SectionPage | None:

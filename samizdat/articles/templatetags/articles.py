@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from samizdat.articles import navigation, queries
+from samizdat.articles import navigation
 from samizdat.articles.models import AuthorIndexPage, TagIndexPage
 
 register = template.Library()
@@ -15,7 +15,7 @@ def _indexes(request, locale_id: int) -> dict:
     if memo is None:
         memo = request._samizdat_indexes = {}
     if locale_id not in memo:
-        memo[locale_id] = queries.index_pages(locale_id)
+        memo[locale_id] = navigation.index_pages(locale_id)
     return memo[locale_id]
 
 
