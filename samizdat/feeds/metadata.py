@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from samizdat.articles.templatetags.articles import author_url
-from samizdat.core.queries import absolute_url
+from samizdat.core.queries import Alternate, absolute_url
 from samizdat.mirror.queries import addresses
 
 SCHEMA_TYPES = {
@@ -61,8 +61,10 @@ def feed_links(context) -> list[dict]:
 
 def canonical(context) -> str:
     for alt in context.get("alternates") or ():
-        if alt["is_current"]:
-            return alt["full_url"]
+        if isinstance(alt, dict):  # newsletter and mirror pages still pass dicts
+            alt = Alternate(**alt)
+        if alt.is_current:
+            return alt.full_url
     request = context.get("request")
     return absolute_url(request.path) if request is not None else ""
 
