@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from samizdat.core import routing
+from samizdat.articles import routing
 from samizdat.feeds import urls as feed_urls
 from samizdat.mirror import urls as mirror_urls
 from samizdat.newsletter import urls as newsletter_urls

@@ -7,4 +7,5 @@ class AdsConfig(AppConfig):
     verbose_name = _("Advertising")
 
     def ready(self) -> None:
+        # Receivers and count sinks register once models are loaded (app loading).
         from . import signals, sinks  # noqa: F401

@@ -7,4 +7,5 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
+        # Receivers connect once models are loaded, as Django's app loading requires.
         from . import signals  # noqa: F401

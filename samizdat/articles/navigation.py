@@ -9,11 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from . import queries
-from .models import ArticlePage, HomePage, SectionPage
+from samizdat.editions.conf import current_code
+
+from .models import (
+    ArticlePage,
+    AuthorIndexPage,
+    HomePage,
+    ItemIndexPage,
+    SectionPage,
+    TagIndexPage,
+)
 
 NAV_SECONDS = 60
 
@@ -33,7 +40,7 @@ def _key(language: str) -> str:
 
 
 def edition_nav(request) -> dict:
-    language = (get_language() or "en").split("-")[0]
+    language = current_code()
     memo = getattr(request, "_samizdat_nav", None)
     if memo is not None:
         return memo
@@ -64,7 +71,7 @@ def _build(request, language: str) -> dict:
     if home is not None:
         nav["home_url"] = home.get_url(request)
     in_menu = []
-    for section in queries.sections(locale, menu_only=False):
+    for section in SectionPage.of_edition(locale, menu_only=False):
         link = SectionLink(
             pk=section.pk,
             title=section.title,
@@ -75,12 +82,20 @@ def _build(request, language: str) -> dict:
         if section.show_in_menus:
             in_menu.append(link)
     nav["sections"] = in_menu
-    indexes = queries.index_pages(locale.pk)
+    indexes = index_pages(locale.pk)
     if indexes["authors"]:
         nav["authors_url"] = indexes["authors"].get_url(request)
     if indexes["tags"]:
         nav["tags_url"] = indexes["tags"].get_url(request)
     return nav
+
+
+def index_pages(locale_id: int) -> dict[str, ItemIndexPage | None]:
+    """The author and tag index pages of an edition, for byline and tag links."""
+    return {
+        "authors": AuthorIndexPage.of_edition(locale_id),
+        "tags": TagIndexPage.of_edition(locale_id),
+    }
 
 
 def section_of(request, page: ArticlePage) -> SectionLink | SectionPage | None:

@@ -1,25 +1,21 @@
 """Reads for reader pages. Each function fetches all a template shows in a
-fixed number of queries, whatever the number of authors, tags or blocks."""
+fixed number of queries, whatever the number of authors, tags or blocks.
+
+They read pieces (`samizdat.articles.pieces`); the listing pages that call
+them (`samizdat.articles.models`) sit above, and pass what they are."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from samizdat.people.models import Person
 
-from .models import (
-    ArticleAuthor,
-    ArticlePage,
-    AuthorIndexPage,
-    CaricaturePage,
-    HomePage,
-    SectionPage,
-    Tag,
-    TagIndexPage,
-)
+from .pieces import ArticleAuthor, ArticlePage, CaricaturePage, Tag
 
 LATEST_PER_SECTION = 4
 
@@ -48,21 +44,14 @@ def as_cards(queryset: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
     )
 
 
-def sections(locale: Locale | int, menu_only: bool = True) -> list[SectionPage]:
-    """The edition's sections in menu order, for the navigation bar."""
-    locale_id = locale if isinstance(locale, int) else locale.pk
-    queryset = SectionPage.objects.live().filter(locale_id=locale_id)
-    if menu_only:
-        queryset = queryset.in_menu()
-    return list(queryset.select_related("locale").order_by("path"))
-
-
-def home(page: HomePage) -> dict:
-    """Lead story, the latest pieces of every section, the latest caricature."""
-    pieces = published(page.locale_id)
+def home(locale_id: int, lead_story_id: int | None, sections: Sequence[Page]) -> dict:
+    """Lead story (the editor's choice, else the latest article), the latest
+    pieces of each of `sections` (in the menu, in order), the latest
+    caricature of an edition."""
+    pieces = published(locale_id)
     lead = None
-    if page.lead_story_id:
-        lead = as_cards(pieces.filter(pk=page.lead_story_id)).first()
+    if lead_story_id:
+        lead = as_cards(pieces.filter(pk=lead_story_id)).first()
     if lead is None:
         lead = as_cards(pieces.exclude(content_type__model="caricaturepage")).first()
     ranked = as_cards(
@@ -79,12 +68,12 @@ def home(page: HomePage) -> dict:
         by_section.setdefault(piece.section_id, []).append(piece)
     section_list = [
         {"section": section, "articles": by_section.get(section.pk, [])}
-        for section in sections(page.locale_id)
+        for section in sections
         if by_section.get(section.pk)
     ]
     caricature = (
         CaricaturePage.objects.live()
-        .filter(locale_id=page.locale_id)
+        .filter(locale_id=locale_id)
         .select_related("cartoon", "locale")
         .prefetch_related(
             Prefetch(
@@ -98,25 +87,15 @@ def home(page: HomePage) -> dict:
     return {"lead": lead, "section_list": section_list, "caricature": caricature}
 
 
-def in_section(section: SectionPage) -> QuerySet[ArticlePage]:
+def in_section(section: Page) -> QuerySet[ArticlePage]:
     return as_cards(published(section.locale_id).filter(section=section))
 
 
-def article_detail(page: ArticlePage) -> dict:
-    """Everything the article template shows beyond the page's own fields
-    (its section comes from the cached navigation: navigation.section_of)."""
-    return {
-        "authors": [a.person for a in page.article_authors.select_related("person")],
-        "tags": list(page.tags.all()),
-        "corrections": list(page.corrections.order_by("date", "pk")),
-    }
-
-
-def people(index: AuthorIndexPage) -> QuerySet[Person]:
+def people(index: Page) -> QuerySet[Person]:
     return Person.objects.filter(locale_id=index.locale_id).order_by("name")
 
 
-def person_by_slug(index: AuthorIndexPage, slug: str) -> Person:
+def person_by_slug(index: Page, slug: str) -> Person:
     person = Person.objects.filter(locale_id=index.locale_id, slug=slug).first()
     if person is None:
         raise Http404
@@ -149,21 +128,3 @@ def tag_by_slug(slug: str) -> Tag:
 
 def with_tag(locale: Locale, tag: Tag) -> QuerySet[ArticlePage]:
     return as_cards(published(locale).filter(tagged_items__tag=tag).distinct())
-
-
-def index_pages(locale_id: int) -> dict:
-    """The author and tag index pages of an edition, for byline and tag links."""
-    found = {"authors": None, "tags": None}
-    for page in (
-        AuthorIndexPage.objects.live()
-        .filter(locale_id=locale_id)
-        .select_related("locale")[:1]
-    ):
-        found["authors"] = page
-    for page in (
-        TagIndexPage.objects.live()
-        .filter(locale_id=locale_id)
-        .select_related("locale")[:1]
-    ):
-        found["tags"] = page
-    return found

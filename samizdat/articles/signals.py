@@ -9,7 +9,8 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from samizdat.core import routing
+from samizdat.core import sites
+from samizdat.people.models import Person
 
 from . import navigation
 from .models import (
@@ -42,7 +43,7 @@ def keep_section_in_step(sender, instance, parent_page_after, **kwargs) -> None:
 def forget_navigation(sender, **kwargs) -> None:
     if sender in (HomePage, SectionPage, AuthorIndexPage, TagIndexPage):
         navigation.forget()
-        routing.forget_roots()
+        sites.forget_roots()
 
 
 @receiver(copy_for_translation_done)
@@ -53,8 +54,6 @@ def sign_translation_with_translated_people(sender, source_obj, target_obj, **kw
     in the target edition, the copy is signed with it instead."""
     if not isinstance(target_obj, ArticlePage):
         return
-    from samizdat.people.models import Person
-
     bylines = list(ArticleAuthor.objects.filter(article=target_obj))
     translated = {
         person.translation_key: person.pk

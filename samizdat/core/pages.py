@@ -9,6 +9,8 @@ from wagtail.models import Page
 
 from samizdat.editions.slugs import validate_slug
 
+from .queries import alternates
+
 
 class ReaderPageForm(WagtailAdminPageForm):
     """Admin form whose slug accepts the ZWNJ that Persian words need."""
@@ -48,8 +50,6 @@ class ReaderPage(Page):
         return f"pages/{camelcase_to_underscore(type(self).__name__)}.html"
 
     def get_context(self, request, *args, **kwargs):
-        from samizdat.core.queries import alternates
-
         context = super().get_context(request, *args, **kwargs)
         context["alternates"] = alternates(self, request)
         return context

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
 from samizdat.editions.conf import Edition, all_editions, edition_for
 
-from .routing import edition_homes
+from .sites import edition_homes
 
 
-def alternates(page: Page, request: HttpRequest) -> list[dict]:
+@dataclass(frozen=True)
+class Alternate:
+    """One edition's version of the page being read, for hreflang, the
+    canonical link and the language switcher."""
+
+    edition: Edition
+    url: str
+    full_url: str
+    is_translation: bool
+    is_current: bool
+
+
+def alternates(page: Page, request: HttpRequest) -> list[Alternate]:
     """The page in every edition that has it, for hreflang and the switcher.
 
     Editions without a translation point to their home page, so the language
@@ -30,13 +44,13 @@ def alternates(page: Page, request: HttpRequest) -> list[dict]:
         if not url:
             continue
         result.append(
-            {
-                "edition": edition,
-                "url": url,
-                "full_url": absolute_url(url),
-                "is_translation": target is not None,
-                "is_current": target is not None and target.pk == page.pk,
-            }
+            Alternate(
+                edition=edition,
+                url=url,
+                full_url=absolute_url(url),
+                is_translation=target is not None,
+                is_current=target is not None and target.pk == page.pk,
+            )
         )
     return result
 

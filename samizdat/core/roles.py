@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -101,8 +102,6 @@ def _perm(app_label: str, codename: str) -> Permission | None:
 def ensure_roles() -> dict[str, Group]:
     """Create or repair the three roles and the review workflow."""
     root = Page.get_first_root_node()
-    from wagtail.models import Collection
-
     collection = Collection.get_first_root_node()
     groups = {}
     for name in (CONTRIBUTORS, EDITORS, ADMINISTRATORS):

@@ -3,11 +3,13 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.utils import translation
 
+from samizdat.editions.conf import current_code
+
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
-    translation.activate(translation.get_language() or "en")
+    translation.activate(current_code())
     return render(request, "500.html", status=500)

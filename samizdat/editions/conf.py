@@ -60,9 +60,15 @@ def _known_to_django(code: str) -> bool:
     return True
 
 
+def current_code() -> str:
+    """The code of the edition being read: the active language without its
+    region, or the site's default language when none is active."""
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 def edition_for(code: str | None = None) -> Edition:
     """The edition for a language code (the active language by default)."""
-    code = (code or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    code = code.split("-")[0] if code else current_code()
     config = settings.SAMIZDAT_EDITIONS.get(code, {})
     return _edition(code, tuple(sorted(config.items())))
 

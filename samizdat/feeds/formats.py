@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import feedgenerator
 
-from samizdat.articles import queries as articles
+from samizdat.articles import navigation
 from samizdat.core.queries import absolute_url
 
 from .queries import FeedScope
@@ -105,7 +105,7 @@ def item_contents(request: HttpRequest, pieces: list) -> dict[int, str]:
 
 def build_items(request: HttpRequest, scope: FeedScope, pieces: list) -> list[dict]:
     """Everything a feed entry shows, with absolute links, for any format."""
-    indexes = articles.index_pages(scope.locale.pk)
+    indexes = navigation.index_pages(scope.locale.pk)
     author_index = indexes["authors"]
     contents = item_contents(request, pieces)
     items = []

@@ -8,7 +8,9 @@ import json
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from samizdat.core.queries import absolute_url
+from samizdat.articles.templatetags.articles import author_url
+from samizdat.core.queries import Alternate, absolute_url
+from samizdat.mirror.queries import addresses
 
 SCHEMA_TYPES = {
     "news": "NewsArticle",
@@ -59,8 +61,10 @@ def feed_links(context) -> list[dict]:
 
 def canonical(context) -> str:
     for alt in context.get("alternates") or ():
-        if alt["is_current"]:
-            return alt["full_url"]
+        if isinstance(alt, dict):  # newsletter and mirror pages still pass dicts
+            alt = Alternate(**alt)
+        if alt.is_current:
+            return alt.full_url
     request = context.get("request")
     return absolute_url(request.path) if request is not None else ""
 
@@ -78,8 +82,6 @@ def share_image(page) -> str:
 def article_schema(context, url: str, image: str) -> dict:
     """schema.org NewsArticle (or its kind) with every author as a Person."""
     page = context["page"]
-    from samizdat.articles.templatetags.articles import author_url
-
     section = context.get("section")
     home = absolute_url(reverse("wagtail_serve", args=[""]))
     data = {
@@ -178,8 +180,6 @@ def page_metadata(context) -> dict:
         meta["jsonld"] = json.dumps(schema, ensure_ascii=False).translate(JSON_ESCAPES)
     request = context.get("request")
     if request is not None and getattr(request, "samizdat_mirror", False):
-        from samizdat.mirror.queries import addresses
-
         onion = addresses()["onion"]
         meta["onion"] = onion + request.path if onion else ""
     meta["og"] = [(k, v) for k, v in meta["og"] if v]

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from samizdat.articles import navigation
 from samizdat.articles import queries as articles
 from samizdat.articles.models import (
     ArticlePage,
@@ -44,7 +45,7 @@ def feed_scope(
 ) -> FeedScope:
     """The pieces and page of a feed; 404 for an unknown section, author or tag."""
     pieces = articles.published(locale)
-    indexes = articles.index_pages(locale.pk)
+    indexes = navigation.index_pages(locale.pk)
     if kind == "edition":
         home = Page.objects.live().filter(locale=locale, depth=2).first()
         link = home.get_url(request) if home else "/"

@@ -9,11 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from samizdat.core.queries import absolute_url
-from samizdat.editions.conf import all_editions
+from samizdat.editions.conf import all_editions, current_code
 
 from . import formats, queries
 
@@ -35,7 +34,7 @@ def cacheable(response: HttpResponse) -> HttpResponse:
 
 
 def _locale() -> Locale:
-    locale = Locale.objects.filter(language_code=get_language()).first()
+    locale = Locale.objects.filter(language_code=current_code()).first()
     if locale is None:
         raise Http404
     return locale

@@ -4,24 +4,17 @@ article features that scoring needs, in a fixed number of queries."""
 from __future__ import annotations
 
 import heapq
-import html
-import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
+from samizdat.articles import body
 from samizdat.articles.models import ArticleAuthor, ArticlePage, ArticlePageTag
 
 from .models import ArticleTerm, PinnedRelated, RelatedArticle, TermCount
 from .scoring import POSTING_CAP, QUERY_TERMS, SHARED_CAP, Doc, shortlist
-
-# Words only are wanted here, so a tag is simply cut out (Django's strip_tags
-# runs an HTML parser, many times slower over a whole archive).
-_TAG = re.compile(r"<[^>]*>")
-SKIPPED_KEYS = {"id", "type", "image", "source_url", "date_said"}
 
 
 def related_for(page: ArticlePage) -> list[ArticlePage]:
@@ -45,29 +38,9 @@ def related_for(page: ArticlePage) -> list[ArticlePage]:
     return [entry.related for entry in entries]
 
 
-def _strings(value) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in SKIPPED_KEYS:
-                yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def body_text(raw: str | None) -> str:
-    """The words of a stored body (StreamField JSON), without markup."""
-    if not raw:
-        return ""
-    try:
-        blocks = json.loads(raw)
-    except ValueError:
-        return ""
-    if isinstance(blocks, str):  # PostgreSQL jsonb cast to text may nest once
-        blocks = json.loads(blocks)
-    return html.unescape(_TAG.sub(" ", " ".join(_strings(blocks))))
+    """The words of a stored body (StreamField JSON) that scoring compares."""
+    return body.body_text(raw, body.RELATED)
 
 
 def live_articles(locale_id: int, ids: Iterable[int] | None = None):

@@ -10,12 +10,12 @@ from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from samizdat.articles.index import indexed_body
 from samizdat.articles.models import ArticlePage
 from samizdat.articles.queries import as_cards
 from samizdat.editions.text import word_spans, words
 
 from . import engine
-from .index import body_text
 from .scope import Scope
 from .suggest import suggestion
 
@@ -97,7 +97,9 @@ def results(scope: Scope, query: Query, number: int) -> Results:
     page = paginator.get_page(number)
     for piece in page.object_list:
         piece.marked_headline = highlight(piece.title, query.terms)
-        piece.snippet = snippet(f"{piece.standfirst} {body_text(piece)}", query.terms)
+        piece.snippet = snippet(
+            f"{piece.standfirst} {indexed_body(piece)}", query.terms
+        )
     mended = None
     if not every or not paginator.count:
         mended = suggestion(scope, query.terms)

@@ -13,9 +13,8 @@ from django.db import connections
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from samizdat.articles.index import facet
 from samizdat.articles.models import ArticleAuthor, ArticlePage
-
-from .index import facet
 
 PAGES = "wagtailcore_page"
 
@@ -61,7 +60,8 @@ class Scope:
         return pieces
 
     def facets(self) -> list[str]:
-        """Index words every piece in scope carries (see index.facet_words)."""
+        """Index words every piece in scope carries (see
+        `samizdat.articles.index.facet_words`)."""
         words = [facet("l", self.locale_id)]
         if self.section_id:
             words.append(facet("s", self.section_id))

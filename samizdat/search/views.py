@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from samizdat.core.queries import absolute_url, locale_for
+from samizdat.core.queries import Alternate, absolute_url, locale_for
 from samizdat.editions.conf import all_editions, edition_for
 
 from . import queries
@@ -19,20 +19,20 @@ from .scope import Scope
 FILTERS = ("q", "section", "author", "kind", "after", "before")
 
 
-def _alternates() -> list[dict]:
+def _alternates() -> list[Alternate]:
     current = edition_for().code
     result = []
     for edition in all_editions():
         with translation.override(edition.code):
             url = reverse("search")
         result.append(
-            {
-                "edition": edition,
-                "url": url,
-                "full_url": absolute_url(url),
-                "is_translation": True,
-                "is_current": edition.code == current,
-            }
+            Alternate(
+                edition=edition,
+                url=url,
+                full_url=absolute_url(url),
+                is_translation=True,
+                is_current=edition.code == current,
+            )
         )
     return result
 

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django import template
 from django.urls import reverse
-from django.utils.translation import get_language
+
+from samizdat.articles.models import SectionPage
+from samizdat.editions.conf import current_code
 
 from .. import queries
 from ..models import Placement
@@ -11,8 +13,6 @@ register = template.Library()
 
 
 def _section_id(page) -> int:
-    from samizdat.articles.models import SectionPage
-
     if page is None:
         return 0
     if isinstance(page, SectionPage):
@@ -23,7 +23,7 @@ def _section_id(page) -> int:
 def _slots(context) -> tuple[list[dict], str, int]:
     request = context.get("request")
     page = context.get("page")
-    language = (get_language() or "en").split("-")[0]
+    language = current_code()
     section_id = queries.targeting_section(_section_id(page)) or 0
     memo = getattr(request, "_samizdat_ads", None) if request else None
     if memo is None:

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from samizdat.articles import navigation, queries
+from samizdat.articles import navigation
 from samizdat.articles.models import AuthorIndexPage, TagIndexPage
 
 register = template.Library()
@@ -15,7 +15,7 @@ def _indexes(request, locale_id: int) -> dict:
     if memo is None:
         memo = request._samizdat_indexes = {}
     if locale_id not in memo:
-        memo[locale_id] = queries.index_pages(locale_id)
+        memo[locale_id] = navigation.index_pages(locale_id)
     return memo[locale_id]
 
 
@@ -26,7 +26,7 @@ def author_url(context, person) -> str:
     if nav["locale_id"] == person.locale_id:
         if not nav["authors_url"]:
             return ""
-        return nav["authors_url"] + AuthorIndexPage.subpage_path("author", person.slug)
+        return nav["authors_url"] + AuthorIndexPage.subpage_path("item", person.slug)
     index = _indexes(request, person.locale_id)["authors"]
     return index.author_url(request, person.slug) if index else ""
 
@@ -38,7 +38,7 @@ def tag_url(context, tag, locale_id: int) -> str:
     if nav["locale_id"] == locale_id:
         if not nav["tags_url"]:
             return ""
-        return nav["tags_url"] + TagIndexPage.subpage_path("tag", tag.slug)
+        return nav["tags_url"] + TagIndexPage.subpage_path("item", tag.slug)
     index = _indexes(request, locale_id)["tags"]
     return index.tag_url(request, tag.slug) if index else ""
 

@@ -8,12 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from samizdat.articles.models import (
-    WORDS_PER_MINUTE,
-    ArticlePage,
-    CaricaturePage,
-    reading_minutes,
-)
+from samizdat.articles.body import WORDS_PER_MINUTE, reading_minutes
+from samizdat.articles.models import ArticlePage, CaricaturePage
 from samizdat.articles.tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,8 @@
 """What goes into the search index for a piece: normalised words.
 
+The fields are the page model's own declaration (its `search_fields`), so
+they live beside the model; `samizdat.search` reads the index they fill.
+
 Wagtail indexes `search_fields`; these fields hand it the words of
 `samizdat.editions.text` instead of the stored text, so the index holds
 folded Persian while the page keeps its own spelling."""
@@ -9,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.utils.html import strip_tags
 from wagtail.search import index
 
 from samizdat.editions.text import normalise
+
+from .body import SEARCH, body_text
 
 
 class NormalisedSearchField(index.SearchField):
@@ -27,22 +31,9 @@ class NormalisedSearchField(index.SearchField):
         return normalise(value if isinstance(value, str) else str(value or ""))
 
 
-def body_text(page: Any) -> str:
-    """The readable text of a body: paragraphs, headings, quotations, captions."""
-    parts: list[str] = []
-    for block in page.body or []:
-        value = block.value
-        if block.block_type == "paragraph":
-            parts.append(strip_tags(value.source))
-        elif block.block_type == "quotation":
-            parts.extend(
-                str(value.get(key) or "") for key in ("text", "speaker", "speaker_role")
-            )
-        elif block.block_type == "image":
-            parts.extend(str(value.get(key) or "") for key in ("caption", "alt_text"))
-        else:
-            parts.append(str(value))
-    return " ".join(p for p in parts if p)
+def indexed_body(page: Any) -> str:
+    """The words of a piece's body that the search index holds."""
+    return body_text(page.body, SEARCH)
 
 
 def people_text(page: Any) -> str:
@@ -89,7 +80,7 @@ def article_search_fields(base: Iterable[index.BaseField]) -> list[index.BaseFie
     return list(base) + [
         NormalisedSearchField("title", boost=2),
         NormalisedSearchField("standfirst"),
-        NormalisedSearchField("body", source=body_text),
+        NormalisedSearchField("body", source=indexed_body),
         NormalisedSearchField("article_authors", source=people_text),
         NormalisedSearchField("tags", source=tags_text),
         index.AutocompleteField("search_facets"),

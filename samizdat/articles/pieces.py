@@ -1,0 +1,254 @@
+"""What a piece is: an article or caricature page, its bylines, tags and
+corrections. The listing pages that show pieces (`samizdat.articles.models`)
+read them through `samizdat.articles.queries`, which sits between the two,
+so every import goes one way: pieces, queries, listing pages."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from samizdat.core.pages import ReaderPage
+from samizdat.editions.slugs import slugify
+
+from .blocks import ArticleBodyBlock
+from .body import reading_minutes
+from .index import NormalisedSearchField, article_search_fields, facet_words
+
+
+class Kind(models.TextChoices):
+    NEWS = "news", _("News")
+    OPINION = "opinion", _("Opinion")
+    ANALYSIS = "analysis", _("Analysis")
+    REPORT = "report", _("Report")
+    INTERVIEW = "interview", _("Interview")
+
+
+class Tag(TagBase):
+    """A topic. Slugs keep the ZWNJ of Persian words."""
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag) or "tag"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class ArticlePageTag(ItemBase):
+    tag = models.ForeignKey(
+        Tag, related_name="tagged_articles", on_delete=models.CASCADE
+    )
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(ReaderPage):
+    """A piece of writing: news, opinion, analysis, report or interview."""
+
+    standfirst = models.TextField(
+        _("standfirst"),
+        blank=True,
+        help_text=_("One or two sentences under the headline."),
+    )
+    kind = models.CharField(
+        _("kind of piece"), max_length=20, choices=Kind.choices, default=Kind.NEWS
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alt text"), max_length=300, blank=True
+    )
+    lead_image_caption = models.CharField(
+        _("lead image caption"), max_length=400, blank=True
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(
+        through=ArticlePageTag, blank=True, verbose_name=_("tags")
+    )
+    section = models.ForeignKey(
+        "articles.SectionPage",
+        verbose_name=_("section"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="pieces",
+    )
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), default=1, editable=False
+    )
+
+    content_panels = ReaderPage.content_panels + [
+        FieldPanel("standfirst"),
+        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldRowPanel(
+                    [FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")]
+                ),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("pinned_related", label=_("Pinned related articles")),
+        InlinePanel("corrections", label=_("Corrections")),
+        InlinePanel("newsletter", label=_("Newsletter"), max_num=1),
+    ]
+    search_fields = article_search_fields(ReaderPage.search_fields) + [
+        index.FilterField("kind"),
+        index.FilterField("section_id"),
+    ]
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    def search_facets(self) -> str:
+        return facet_words(self)
+
+    @classmethod
+    def content_type_id_cached(cls) -> int:
+        return ContentType.objects.get_for_model(cls, for_concrete_model=False).pk
+
+    def clean(self):
+        super().clean()
+        if type(self) is ArticlePage and not self.body:
+            raise ValidationError({"body": _("An article needs a body.")})
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = reading_minutes(self.body)
+        parent = self.get_parent() if self.pk or self.path else None
+        section_class = self._meta.get_field("section").related_model
+        if parent is not None and parent.specific_class is section_class:
+            self.section_id = parent.pk
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.detail())
+        return context
+
+    def detail(self) -> dict:
+        """Everything the article template shows beyond the page's own
+        fields: bylines, tags, corrections and the section (joined in the
+        one query that found the page, see `samizdat.articles.routing`)."""
+        return {
+            "authors": [
+                a.person for a in self.article_authors.select_related("person")
+            ],
+            "tags": list(self.tags.all()),
+            "corrections": list(self.corrections.order_by("date", "pk")),
+            "section": self.section,
+        }
+
+    @property
+    def was_updated(self) -> bool:
+        first, last = self.first_published_at, self.last_published_at
+        return bool(first and last and last.date() > first.date())
+
+
+class ArticleAuthor(Orderable):
+    """One byline on a piece, in the editor's order."""
+
+    article = ParentalKey(
+        ArticlePage, related_name="article_authors", on_delete=models.CASCADE
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="bylines",
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class Correction(Orderable):
+    """A dated note telling readers what was wrong and what changed."""
+
+    article = ParentalKey(
+        ArticlePage, related_name="corrections", on_delete=models.CASCADE
+    )
+    date = models.DateField(_("date"))
+    text = models.TextField(_("correction"))
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+
+class CaricaturePage(ArticlePage):
+    """A political cartoon: the image comes first."""
+
+    cartoon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cartoon"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_("Describe the cartoon for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=400, blank=True)
+
+    content_panels = ReaderPage.content_panels + [
+        FieldPanel("cartoon"),
+        FieldPanel("alt_text"),
+        FieldPanel("caption"),
+        InlinePanel("article_authors", label=_("Artist"), min_num=1),
+        FieldPanel("standfirst"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("corrections", label=_("Corrections")),
+    ]
+    search_fields = ArticlePage.search_fields + [
+        NormalisedSearchField("caption"),
+        NormalisedSearchField("alt_text"),
+    ]
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("caricature")
+
+    def save(self, *args, **kwargs):
+        self.kind = Kind.OPINION
+        super().save(*args, **kwargs)
