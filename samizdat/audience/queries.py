@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db.models import Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from samizdat.articles.models import ArticlePage
 
@@ -187,8 +187,6 @@ def popular_links(request, locale_id: int, exclude_id: int | None, limit: int = 
 
 def forget_popular() -> None:
     """Drop every edition's cached Popular Posts."""
-    from wagtail.models import Locale
-
     cache.delete_many(
         [_popular_key(pk) for pk in Locale.objects.values_list("pk", flat=True)]
     )

@@ -12,10 +12,12 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from wagtail.models import Locale
 
 from . import privacy
 from .buffer import Key, current_hour, get_store
 from .models import FoldedBatch, PopularArticle
+from .queries import forget_popular, most_read, popular_window
 
 log = logging.getLogger(__name__)
 
@@ -163,10 +165,6 @@ def rank_popular(now: datetime | None = None) -> dict[int, int]:
     """Recompute every edition's Popular Posts over the chosen window.
 
     Returns how many articles each edition (locale id) ranks."""
-    from wagtail.models import Locale
-
-    from .queries import most_read, popular_window
-
     since = (now or timezone.now()) - popular_window()
     ranked: dict[int, int] = {}
     rows = []
@@ -179,7 +177,5 @@ def rank_popular(now: datetime | None = None) -> dict[int, int]:
         )
     PopularArticle.objects.all().delete()
     PopularArticle.objects.bulk_create(rows)
-    from .queries import forget_popular
-
     forget_popular()
     return ranked

@@ -15,6 +15,7 @@ from email import policy
 from django.conf import settings
 
 from .services import suppress
+from .transport import ADDRESS
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,6 @@ def parse_report(raw: bytes) -> list[Event]:
 
 def apply(events: list[Event]) -> int:
     """Suppress each permanent failure; temporary ones are left to retries."""
-    from .transport import ADDRESS
-
     done = 0
     for event in events:
         if event.permanent:

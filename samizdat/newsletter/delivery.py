@@ -32,6 +32,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import crypto, mail, transport
+from .content import renderer_for
 from .models import Delivery, Mailing, Status, Subscriber
 from .services import suppress_hash
 
@@ -151,8 +152,6 @@ def release(token: str) -> None:
 def deliver(mailing_id: int, deadline: float | None = None) -> int:
     """Work through a mailing until nothing is left to claim; returns how many
     messages this worker sent. Safe to run in many workers at once."""
-    from .content import renderer_for
-
     mailing = Mailing.objects.get(pk=mailing_id)
     render = renderer_for(mailing)
     prepared: dict[int, mail.Prepared] = {}

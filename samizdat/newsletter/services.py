@@ -12,20 +12,7 @@ from django.utils import timezone
 from samizdat.articles.models import SectionPage
 
 from . import crypto, mail, tokens
-from .models import Frequency, Status, Subscriber
-
-
-def request_subscription(
-    address: str, language: str, frequency: str, section_ids: list[int]
-) -> None:
-    """Queue the work behind the form; the form's answer never depends on it.
-
-    The address travels to the worker encrypted, so the task queue's table
-    holds no address either."""
-    from .tasks import subscribe_task
-
-    sealed = crypto.encrypt(crypto.normalise(address))
-    subscribe_task.enqueue(sealed, language, frequency, list(section_ids))
+from .models import Delivery, Frequency, Status, Subscriber
 
 
 def subscribe(
@@ -111,8 +98,6 @@ def confirm(address_hash: str) -> Subscriber | None:
 
 def unsubscribe(address_hash: str) -> bool:
     """Stop every mail to this reader at once, queued deliveries included."""
-    from .models import Delivery
-
     with transaction.atomic():
         changed = Subscriber.objects.filter(
             address_hash=address_hash, status__in=[Status.CONFIRMED, Status.PENDING]
@@ -146,8 +131,7 @@ def suppress(address: str, reason: str) -> bool:
 
 
 def suppress_hash(address_hash: str, reason: str) -> bool:
-    from .models import Delivery
-
+    """Suppress by the address's hash (the ledger knows no address)."""
     with transaction.atomic():
         changed = Subscriber.objects.filter(address_hash=address_hash).update(
             status=Status.SUPPRESSED,

@@ -8,6 +8,7 @@ from samizdat.articles.models import ArticlePage
 
 from .mailings import wants_mailing
 from .models import MailChoice
+from .tasks import mail_article
 
 
 @receiver(page_published)
@@ -21,7 +22,5 @@ def mail_published_article(sender, instance, **kwargs) -> None:
     first = instance.first_published_at == instance.last_published_at
     if not (explicit or (first and wants_mailing(instance))):
         return
-    from .tasks import mail_article
-
     page_id = instance.pk
     transaction.on_commit(lambda: mail_article.enqueue(page_id))

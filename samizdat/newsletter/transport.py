@@ -10,7 +10,9 @@ import re
 import smtplib
 from collections.abc import Callable
 
+from anymail.exceptions import AnymailError, AnymailRecipientsRefused
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend
 from django.core.mail.message import EmailMessage
 
 SENT, TEMPORARY, PERMANENT = "sent", "temporary", "permanent"
@@ -68,8 +70,6 @@ def _text(raw: bytes | str) -> str:
 
 
 def _provider_error(error: Exception) -> tuple[str, str]:
-    from anymail.exceptions import AnymailError, AnymailRecipientsRefused
-
     if isinstance(error, AnymailRecipientsRefused):
         return PERMANENT, "provider refused the recipient"
     if isinstance(error, AnymailError):
@@ -79,8 +79,6 @@ def _provider_error(error: Exception) -> tuple[str, str]:
 
 def speaks_smtp(connection) -> bool:
     """Whether raw SMTP DATA can be handed over on this connection."""
-    from django.core.mail.backends.smtp import EmailBackend
-
     return isinstance(connection, EmailBackend) and connection.connection is not None
 
 

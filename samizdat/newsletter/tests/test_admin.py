@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.core.mail import send_mail
 from wagtail.models import ModelLogEntry
 
 from samizdat.newsletter.models import SubscriberExport
@@ -58,7 +59,6 @@ def test_it_exports_only_with_the_permission_and_logs_it(client):
 
 
 def test_it_reads_the_development_mailbox(client, settings, tmp_path):
-    from django.core.mail import send_mail
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = tmp_path
