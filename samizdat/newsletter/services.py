@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from samizdat.articles.models import SectionPage
+from samizdat.core import ratelimit
 
 from . import crypto, mail, tokens
 from .models import Delivery, Frequency, Status, Subscriber
@@ -158,16 +159,14 @@ def forget_unconfirmed() -> int:
 def allow_client(client: str) -> bool:
     """A per-client budget of form posts, counted under a keyed hash that lives
     only in the cache for the window: no address or IP is stored."""
-    window = settings.NEWSLETTER_RATE_WINDOW
-    bucket = int(timezone.now().timestamp()) // window
-    key = "newsletter-rate:" + crypto.keyed_hash(f"{client}:{bucket}")[:32]
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count <= settings.NEWSLETTER_RATE_LIMIT
+    return ratelimit.allow(
+        cache,
+        lambda bucket: (
+            "newsletter-rate:" + crypto.keyed_hash(f"{client}:{bucket}")[:32]
+        ),
+        settings.NEWSLETTER_RATE_LIMIT,
+        settings.NEWSLETTER_RATE_WINDOW,
+    )
 
 
 FREQUENCIES = [value for value, _label in Frequency.choices]
