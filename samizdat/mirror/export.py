@@ -30,6 +30,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from samizdat.articles import queries as articles
+from samizdat.core.queries import absolute_url
 from samizdat.editions.conf import edition_for
 
 from . import plan as plans
@@ -327,7 +328,7 @@ class Exporter:
             {
                 "edition": edition_for(language),
                 "url": self.search_url(language),
-                "full_url": settings.BASE_URL + self.search_url(language),
+                "full_url": absolute_url(self.search_url(language)),
                 "is_translation": True,
                 "is_current": language == current,
             }
