@@ -16,13 +16,13 @@ from wagtail.models import Locale
 
 from . import privacy
 from .buffer import Key, current_hour, get_store
-from .models import FoldedBatch, PopularArticle
+from .models import CountKind, FoldedBatch, PopularArticle
 from .queries import forget_popular, most_read, popular_window
 
 log = logging.getLogger(__name__)
 
 Sink = Callable[[list[tuple[int, datetime, int]]], None]
-_sinks: dict[str, Sink] = {}
+_sinks: dict[CountKind, Sink] = {}
 
 _salt: tuple[str, bytes] | None = None
 
@@ -31,15 +31,17 @@ FOLDED_BATCH_DAYS = 7
 POPULAR_STORED = 10
 
 
-def register_sink(kind: str, sink: Sink) -> None:
-    """Route buffered counts of one kind (a single letter) to their buckets."""
-    if len(kind) != 1:
-        raise ValueError("a count kind is one character")
-    _sinks[kind] = sink
+def register_sink(kind: CountKind, sink: Sink) -> None:
+    """Route buffered counts of one kind to their buckets."""
+    _sinks[CountKind(kind)] = sink
 
 
 def record_hit(
-    request: HttpRequest, kind: str, object_id: int, *, once_a_day: bool = True
+    request: HttpRequest,
+    kind: CountKind,
+    object_id: int,
+    *,
+    once_a_day: bool = True,
 ) -> str:
     """Count one hit unless it is a bot, a prefetch or today's repeat.
 
