@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
@@ -137,16 +138,25 @@ def views_per_article(now: datetime | None = None) -> QuerySet[ArticlePage]:
     )
 
 
-def page_views(page_id: int, now: datetime | None = None) -> dict[str, int]:
+@dataclass(frozen=True)
+class ViewTotals:
+    day: int
+    week: int
+    month: int
+
+
+def page_views(page_id: int, now: datetime | None = None) -> ViewTotals:
     """One page's views over the last day, week and month."""
     now = now or timezone.now()
     rows = HourlyViews.objects.filter(
         page_id=page_id, hour__gt=now - timedelta(days=30)
     )
-    return rows.aggregate(
-        day=Sum("views", filter=Q(hour__gt=now - timedelta(days=1)), default=0),
-        week=Sum("views", filter=Q(hour__gt=now - timedelta(days=7)), default=0),
-        month=Sum("views", default=0),
+    return ViewTotals(
+        **rows.aggregate(
+            day=Sum("views", filter=Q(hour__gt=now - timedelta(days=1)), default=0),
+            week=Sum("views", filter=Q(hour__gt=now - timedelta(days=7)), default=0),
+            month=Sum("views", default=0),
+        )
     )
 
 

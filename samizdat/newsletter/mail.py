@@ -75,15 +75,27 @@ def personal_url(name: str, token: str, language: str) -> str:
         return absolute_url(reverse(f"newsletter:{name}", args=[token]))
 
 
-def article_item(page, language: str) -> dict:
-    return {
-        "headline": page.title,
-        "standfirst": page.standfirst,
-        "url": absolute_url(page.get_url()),
-        "date": format_date(page.first_published_at, language),
-        "iso": iso_datetime(page.first_published_at),
-        "section": page.section.title if page.section_id else "",
-    }
+@dataclass(frozen=True)
+class ArticleItem:
+    """An article as a mail shows it."""
+
+    headline: str
+    standfirst: str
+    url: str
+    date: str
+    iso: str
+    section: str
+
+
+def article_item(page, language: str) -> ArticleItem:
+    return ArticleItem(
+        headline=page.title,
+        standfirst=page.standfirst,
+        url=absolute_url(page.get_url()),
+        date=format_date(page.first_published_at, language),
+        iso=iso_datetime(page.first_published_at),
+        section=page.section.title if page.section_id else "",
+    )
 
 
 def build(

@@ -66,6 +66,6 @@ def test_it_reads_the_development_mailbox(client, settings, tmp_path):
     client.force_login(_viewer())
     response = client.get("/admin/newsletter/mailbox/")
     assert "Confirm your subscription" in response.content.decode()
-    message_id = response.context["mails"][0]["id"]
+    message_id = response.context["mails"][0].id
     response = client.get("/admin/newsletter/mailbox/", {"message": message_id})
     assert "Open this link." in response.content.decode()
