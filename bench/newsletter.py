@@ -6,6 +6,11 @@ mailing per run, delivered over SMTP to an aiosmtpd server on loopback (its
 own process). Prints one JSON line per figure.
 
     .venv/bin/python bench/newsletter.py [--subscribers N] [--budget SECONDS]
+        [--path raw|django]
+
+`--path` picks the SMTP path of newsletter.transport (NEWSLETTER_TRANSPORT):
+`raw` (the default, serialised once, marked at the final dot) or `django`
+(Django builds and sends each message, rows marked after the batch).
 """
 
 from __future__ import annotations
@@ -36,13 +41,20 @@ EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = {port}
 NEWSLETTER_LEASE_SECONDS = {lease}
 NEWSLETTER_BATCH = 200
+NEWSLETTER_TRANSPORT = "{path}"
 TASKS = {{"default": {{"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}}}
 LOGGING = {{"version": 1, "disable_existing_loggers": False}}
 """
 
 
+PATH = {"value": "raw"}
+
+
 def emit(**figure) -> None:
-    print(json.dumps({"bench": "newsletter", **figure}), flush=True)
+    print(
+        json.dumps({"bench": "newsletter", "path": PATH["value"], **figure}),
+        flush=True,
+    )
 
 
 # --- the SMTP sink, in its own process -------------------------------------
@@ -298,16 +310,18 @@ def main() -> None:
     parser.add_argument("--log")
     parser.add_argument("--mailing", type=int)
     parser.add_argument("--wait", type=float, default=0)
+    parser.add_argument("--path", choices=["raw", "django"], default="raw")
     args = parser.parse_args()
     if args.mode == "sink":
         return run_sink(args.port, args.log)
     if args.mode == "worker":
         return run_worker(args.mailing, args.wait)
 
+    PATH["value"] = args.path
     workdir = Path(tempfile.mkdtemp(prefix="samizdat-bench-newsletter-"))
     port = free_port()
     (workdir / "bench_settings.py").write_text(
-        SETTINGS.format(port=port, lease=args.lease)
+        SETTINGS.format(port=port, lease=args.lease, path=args.path)
     )
     env = django_env(workdir)
     log = workdir / "sink.log"

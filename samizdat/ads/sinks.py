@@ -8,12 +8,14 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from samizdat.audience.models import CountKind
 from samizdat.audience.services import existing_ids, register_sink, upsert_add
 
 from .models import Creative, CreativeDay
 
-IMPRESSION = "i"
-CLICK = "c"
+# The names ads.views counts with.
+IMPRESSION = CountKind.IMPRESSION
+CLICK = CountKind.CLICK
 
 
 def _fold(rows: list[tuple[int, datetime, int]], column: int) -> None:

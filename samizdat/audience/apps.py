@@ -7,4 +7,5 @@ class AudienceConfig(AppConfig):
     verbose_name = _("Audience")
 
     def ready(self) -> None:
+        # Receivers connect only once every app is loaded (Django app loading).
         from . import signals, sinks  # noqa: F401

@@ -5,6 +5,8 @@ reader's hash; those live only in the cache, for at most a day."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -35,12 +37,21 @@ class HourlyViews(models.Model):
         return f"{self.page_id} @ {self.hour:%Y-%m-%d %H}:00 = {self.views}"
 
 
+class CountKind(StrEnum):
+    """What a count counts. The letter is what `PendingCount.kind`, the Redis
+    buffer and its keys hold, so a member's value never changes."""
+
+    VIEW = "v"  # a reader page (audience.sinks)
+    IMPRESSION = "i"  # an ad shown (ads.sinks)
+    CLICK = "c"  # an ad followed (ads.sinks)
+
+
 class PendingCount(models.Model):
     """Counts spilled by a web process of the embedded stack, waiting to be
     folded. The embedded cache lives in each process's memory, so each
     process writes its sums here (about once a second) for the worker."""
 
-    kind = models.CharField(_("kind"), max_length=1)
+    kind = models.CharField(_("kind"), max_length=1)  # a CountKind
     object_id = models.BigIntegerField(_("object"))
     hour = models.BigIntegerField(_("hour (hours since the epoch)"))
     count = models.PositiveIntegerField(_("count"))

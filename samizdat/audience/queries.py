@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.db.models import Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from samizdat.articles.models import ArticlePage
 
@@ -137,16 +138,25 @@ def views_per_article(now: datetime | None = None) -> QuerySet[ArticlePage]:
     )
 
 
-def page_views(page_id: int, now: datetime | None = None) -> dict[str, int]:
+@dataclass(frozen=True)
+class ViewTotals:
+    day: int
+    week: int
+    month: int
+
+
+def page_views(page_id: int, now: datetime | None = None) -> ViewTotals:
     """One page's views over the last day, week and month."""
     now = now or timezone.now()
     rows = HourlyViews.objects.filter(
         page_id=page_id, hour__gt=now - timedelta(days=30)
     )
-    return rows.aggregate(
-        day=Sum("views", filter=Q(hour__gt=now - timedelta(days=1)), default=0),
-        week=Sum("views", filter=Q(hour__gt=now - timedelta(days=7)), default=0),
-        month=Sum("views", default=0),
+    return ViewTotals(
+        **rows.aggregate(
+            day=Sum("views", filter=Q(hour__gt=now - timedelta(days=1)), default=0),
+            week=Sum("views", filter=Q(hour__gt=now - timedelta(days=7)), default=0),
+            month=Sum("views", default=0),
+        )
     )
 
 
@@ -187,8 +197,6 @@ def popular_links(request, locale_id: int, exclude_id: int | None, limit: int = 
 
 def forget_popular() -> None:
     """Drop every edition's cached Popular Posts."""
-    from wagtail.models import Locale
-
     cache.delete_many(
         [_popular_key(pk) for pk in Locale.objects.values_list("pk", flat=True)]
     )

@@ -12,15 +12,17 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from wagtail.models import Locale
 
 from . import privacy
 from .buffer import Key, current_hour, get_store
-from .models import FoldedBatch, PopularArticle
+from .models import CountKind, FoldedBatch, PopularArticle
+from .queries import forget_popular, most_read, popular_window
 
 log = logging.getLogger(__name__)
 
 Sink = Callable[[list[tuple[int, datetime, int]]], None]
-_sinks: dict[str, Sink] = {}
+_sinks: dict[CountKind, Sink] = {}
 
 _salt: tuple[str, bytes] | None = None
 
@@ -29,15 +31,17 @@ FOLDED_BATCH_DAYS = 7
 POPULAR_STORED = 10
 
 
-def register_sink(kind: str, sink: Sink) -> None:
-    """Route buffered counts of one kind (a single letter) to their buckets."""
-    if len(kind) != 1:
-        raise ValueError("a count kind is one character")
-    _sinks[kind] = sink
+def register_sink(kind: CountKind, sink: Sink) -> None:
+    """Route buffered counts of one kind to their buckets."""
+    _sinks[CountKind(kind)] = sink
 
 
 def record_hit(
-    request: HttpRequest, kind: str, object_id: int, *, once_a_day: bool = True
+    request: HttpRequest,
+    kind: CountKind,
+    object_id: int,
+    *,
+    once_a_day: bool = True,
 ) -> str:
     """Count one hit unless it is a bot, a prefetch or today's repeat.
 
@@ -163,10 +167,6 @@ def rank_popular(now: datetime | None = None) -> dict[int, int]:
     """Recompute every edition's Popular Posts over the chosen window.
 
     Returns how many articles each edition (locale id) ranks."""
-    from wagtail.models import Locale
-
-    from .queries import most_read, popular_window
-
     since = (now or timezone.now()) - popular_window()
     ranked: dict[int, int] = {}
     rows = []
@@ -179,7 +179,5 @@ def rank_popular(now: datetime | None = None) -> dict[int, int]:
         )
     PopularArticle.objects.all().delete()
     PopularArticle.objects.bulk_create(rows)
-    from .queries import forget_popular
-
     forget_popular()
     return ranked

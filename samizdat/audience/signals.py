@@ -8,6 +8,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from .models import AudienceSettings
 from .queries import forget_page, forget_popular
+from .tasks import rank_popular_posts
 
 
 @receiver(page_published)
@@ -23,6 +24,4 @@ def forget_liveness(sender, instance=None, **kwargs) -> None:
 @receiver(post_save, sender=AudienceSettings)
 def rerank_on_new_window(sender, **kwargs) -> None:
     """A changed window shows in Popular Posts at the next worker run."""
-    from .tasks import rank_popular_posts
-
     transaction.on_commit(rank_popular_posts.enqueue)

@@ -6,10 +6,8 @@ from datetime import datetime
 
 from wagtail.models import Page
 
-from .models import HourlyViews
+from .models import CountKind, HourlyViews
 from .services import existing_ids, register_sink, upsert_add
-
-VIEW = "v"
 
 
 def fold_views(rows: list[tuple[int, datetime, int]]) -> None:
@@ -22,4 +20,4 @@ def fold_views(rows: list[tuple[int, datetime, int]]) -> None:
     )
 
 
-register_sink(VIEW, fold_views)
+register_sink(CountKind.VIEW, fold_views)

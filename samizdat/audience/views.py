@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 from .buffer import LIMITED
+from .models import CountKind
 from .queries import is_countable_page
 from .services import record_hit
-from .sinks import VIEW
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def count(request: HttpRequest, rest: str) -> HttpResponse:
     try:
         if not is_countable_page(page_id):
             return refuse(404, "No published page has this id.")
-        outcome = record_hit(request, VIEW, page_id)
+        outcome = record_hit(request, CountKind.VIEW, page_id)
     except Exception:  # noqa: BLE001 - a lost count must never break a page
         log.warning("count of page %s not recorded", page_id, exc_info=True)
         return refuse(503, "Counting is unavailable for a moment.")

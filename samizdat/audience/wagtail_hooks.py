@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -41,7 +43,8 @@ def views_button(page, user, view_name, next_url=None):
         return
     totals = page_views(page.pk)
     yield Button(
-        _("Views: %(day)s today, %(week)s this week, %(month)s this month") % totals,
+        _("Views: %(day)s today, %(week)s this week, %(month)s this month")
+        % asdict(totals),
         reverse("audience_page_views", args=[page.pk]),
         icon_name="view",
         priority=80,

@@ -7,4 +7,5 @@ class MirrorConfig(AppConfig):
     verbose_name = _("Mirrors")
 
     def ready(self) -> None:
+        # Receivers connect only once every app is loaded (Django app loading).
         from . import signals  # noqa: F401

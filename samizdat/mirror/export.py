@@ -30,6 +30,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from samizdat.articles import queries as articles
+from samizdat.core.queries import absolute_url
 from samizdat.editions.conf import edition_for
 
 from . import plan as plans
@@ -184,13 +185,13 @@ class Exporter:
         _worker_state = None
         pages: dict = {}
         for part in parts:
-            pages.update(part["pages"])
-            self.files.update(part["files"])
-            self.known_files.update(part["files"])
-            self.report.rendered += part["rendered"]
-            self.report.written += part["written"]
-            self.report.unchanged += part["unchanged"]
-            self.report.errors += part["errors"]
+            pages.update(part.pages)
+            self.files.update(part.files)
+            self.known_files.update(part.files)
+            self.report.rendered += part.rendered
+            self.report.written += part.written
+            self.report.unchanged += part.unchanged
+            self.report.errors += part.errors
         return pages
 
     def render_chunk(self, urls, tick) -> dict:
@@ -327,7 +328,7 @@ class Exporter:
             {
                 "edition": edition_for(language),
                 "url": self.search_url(language),
-                "full_url": settings.BASE_URL + self.search_url(language),
+                "full_url": absolute_url(self.search_url(language)),
                 "is_translation": True,
                 "is_current": language == current,
             }
@@ -390,7 +391,19 @@ class Exporter:
 _worker_state: tuple | None = None
 
 
-def _render_in_worker(urls: list) -> dict:
+@dataclass(frozen=True)
+class RenderedShare:
+    """What one worker process rendered of an export."""
+
+    pages: dict[int, list[str]]
+    files: dict[str, str]
+    rendered: list[str]
+    written: list[str]
+    unchanged: int
+    errors: list[str]
+
+
+def _render_in_worker(urls: list) -> RenderedShare:
     """Render a share of the pages in a forked worker; report what it did."""
     exporter, counter = _worker_state
     before = set(exporter.files)
@@ -403,18 +416,18 @@ def _render_in_worker(urls: list) -> dict:
     pages = exporter.render_chunk(urls, tick)
     db.connections.close_all()
     report = exporter.report
-    return {
-        "pages": pages,
-        "files": {
+    return RenderedShare(
+        pages=pages,
+        files={
             path: hashed
             for path, hashed in exporter.files.items()
             if path not in before or path in report.written
         },
-        "rendered": report.rendered,
-        "written": report.written,
-        "unchanged": report.unchanged,
-        "errors": report.errors,
-    }
+        rendered=report.rendered,
+        written=report.written,
+        unchanged=report.unchanged,
+        errors=report.errors,
+    )
 
 
 def export_mirror(

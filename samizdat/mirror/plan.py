@@ -13,7 +13,6 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -33,6 +32,7 @@ from samizdat.articles.models import (
 )
 from samizdat.editions.conf import all_editions
 from samizdat.people.models import Person
+from samizdat.related.models import RelatedArticle
 
 from .rewrite import file_for
 
@@ -272,20 +272,17 @@ def add_piece(plan: Plan, piece: ArticlePage, is_new: bool) -> None:
         .select_related("locale")
     ):
         plan.add(other.get_url(), other.pk)
-    if apps.is_installed("samizdat.related"):
-        from samizdat.related.models import RelatedArticle
-
-        # Pieces whose "You May Also Like" shows this one show its headline.
-        for shown_on in (
-            ArticlePage.objects.live()
-            .filter(
-                pk__in=RelatedArticle.objects.filter(related_id=piece.pk).values(
-                    "article_id"
-                )
+    # Pieces whose "You May Also Like" shows this one show its headline.
+    for shown_on in (
+        ArticlePage.objects.live()
+        .filter(
+            pk__in=RelatedArticle.objects.filter(related_id=piece.pk).values(
+                "article_id"
             )
-            .select_related("locale")
-        ):
-            plan.add(shown_on.get_url(), shown_on.pk)
+        )
+        .select_related("locale")
+    ):
+        plan.add(shown_on.get_url(), shown_on.pk)
     home = Page.objects.live().filter(locale=locale, depth=2).first()
     if home is not None:
         plan.add(home.get_url(), home.pk)

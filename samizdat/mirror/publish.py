@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
+import boto3
+
 from .export import MANIFEST, ExportError, load_manifest
 
 SPECIAL_TYPES = {
@@ -108,8 +110,6 @@ class S3Target:
     usual places (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profiles)."""
 
     def __init__(self, bucket: str, prefix: str = "", client=None, **options):
-        import boto3
-
         self.bucket = bucket
         self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
         self.client = client or boto3.client("s3", **options)

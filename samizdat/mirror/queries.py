@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
+from .models import MirrorSettings
+
 CACHE_KEY = "samizdat:mirror:addresses"
 CACHE_SECONDS = 3600
 
@@ -13,8 +15,6 @@ def addresses() -> dict:
     """Mirror addresses and the onion address, as editors set them."""
     found = cache.get(CACHE_KEY)
     if found is None:
-        from .models import MirrorSettings
-
         row = MirrorSettings.objects.first()
         found = {
             "mirrors": row.mirror_list if row else [],

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from samizdat.core.queries import absolute_url
+
 TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>\s[^>]*)?>")
 ATTR = re.compile(
     r"""(?P<lead>\s(?P<name>href|src|srcset|action|poster)=)(?P<q>["'])(?P<value>[^"']*)(?P=q)"""
@@ -112,7 +114,7 @@ class Rewriter:
         is_get = not method or method.group(1).lower() == "get"
         if is_get and target.startswith("/") and self.url(target) is not None:
             return TAG.sub(self._tag, match.group(0))
-        page = settings.BASE_URL + (target if target.startswith("/") else "/")
+        page = absolute_url(target if target.startswith("/") else "/")
         host = urlsplit(settings.BASE_URL).netloc
         return (
             '<p class="mirror-note">'
@@ -140,7 +142,7 @@ class Rewriter:
                 new = self.url(value)
             if new is None:
                 if tag == "a" and name == "href":
-                    absolute = escape(settings.BASE_URL + value)
+                    absolute = escape(absolute_url(value))
                     return (
                         f'{attr.group("lead")}"{absolute}" rel="external"'
                         ' data-mirror="canonical"'

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+
+from samizdat.core.queries import absolute_url
 
 from . import queries
 
@@ -13,7 +14,7 @@ def mirrors_document() -> dict:
     """The canonical address, the mirrors and the onion service, for tools."""
     found = queries.addresses()
     return {
-        "canonical": settings.BASE_URL + "/",
+        "canonical": absolute_url("/"),
         "mirrors": found["mirrors"],
         "onion": found["onion"],
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import email
+from dataclasses import dataclass
 from email import policy
 from pathlib import Path
 
@@ -86,7 +87,16 @@ def mailbox_dir() -> Path | None:
     return Path(settings.EMAIL_FILE_PATH)
 
 
-def read_mailbox(folder: Path) -> list[dict]:
+@dataclass(frozen=True)
+class MailboxMessage:
+    id: str
+    subject: str
+    to: str
+    date: str
+    text: str
+
+
+def read_mailbox(folder: Path) -> list[MailboxMessage]:
     """Messages in the file backend's .log files, newest first."""
     messages = []
     files = sorted(folder.glob("*.log"), key=lambda p: p.stat().st_mtime, reverse=True)
@@ -98,13 +108,13 @@ def read_mailbox(folder: Path) -> list[dict]:
             message = email.message_from_string(chunk, policy=policy.default)
             text = message.get_body(preferencelist=("plain",))
             messages.append(
-                {
-                    "id": f"{path.name}:{index}",
-                    "subject": str(message.get("Subject", "")),
-                    "to": str(message.get("To", "")),
-                    "date": str(message.get("Date", "")),
-                    "text": text.get_content() if text else "",
-                }
+                MailboxMessage(
+                    id=f"{path.name}:{index}",
+                    subject=str(message.get("Subject", "")),
+                    to=str(message.get("To", "")),
+                    date=str(message.get("Date", "")),
+                    text=text.get_content() if text else "",
+                )
             )
     return messages
 
@@ -127,7 +137,7 @@ class MailboxView(WagtailAdminTemplateMixin, TemplateView):
         chosen = self.request.GET.get("message")
         context.update(
             mails=messages,
-            message=next((m for m in messages if m["id"] == chosen), None),
+            message=next((m for m in messages if m.id == chosen), None),
             folder=folder,
         )
         return context

@@ -7,4 +7,5 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self) -> None:
+        # Receivers connect only once every app is loaded (Django app loading).
         from . import checks, signals  # noqa: F401

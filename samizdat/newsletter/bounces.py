@@ -1,20 +1,18 @@
 """Bounces and complaints: plain SMTP delivery status notifications (RFC 3464),
-feedback reports (RFC 5965) and a signed webhook for providers. Each suppresses
-the address for good and records why, for staff."""
+feedback reports (RFC 5965), and the tracking events providers post to
+anymail's webhooks. Each hard bounce or complaint suppresses the address for
+good and records why, for staff."""
 
 from __future__ import annotations
 
 import email
-import hashlib
-import hmac
-import json
-import time
 from dataclasses import dataclass
 from email import policy
 
-from django.conf import settings
+from anymail.signals import AnymailTrackingEvent, EventType, RejectReason
 
 from .services import suppress
+from .transport import ADDRESS
 
 
 @dataclass(frozen=True)
@@ -64,8 +62,6 @@ def parse_report(raw: bytes) -> list[Event]:
 
 def apply(events: list[Event]) -> int:
     """Suppress each permanent failure; temporary ones are left to retries."""
-    from .transport import ADDRESS
-
     done = 0
     for event in events:
         if event.permanent:
@@ -73,33 +69,55 @@ def apply(events: list[Event]) -> int:
     return done
 
 
-def verify_signature(body: bytes, timestamp: str, signature: str) -> bool:
-    """HMAC-SHA256 over '<timestamp>.<body>' with NEWSLETTER_WEBHOOK_SECRET,
-    fresh within five minutes."""
-    secret = settings.NEWSLETTER_WEBHOOK_SECRET
-    if not secret or not timestamp.isdigit():
-        return False
-    if abs(time.time() - int(timestamp)) > 300:
-        return False
-    expected = hmac.new(
-        secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256
-    ).hexdigest()
-    return hmac.compare_digest(f"sha256={expected}", signature)
+def _sparkpost_class(raw: dict) -> str:
+    event = next(iter(raw.get("msys", {}).values()), {})
+    return str(event.get("bounce_class", ""))
 
 
-def parse_webhook(body: bytes) -> list[Event]:
-    """{"events": [{"type": "bounce"|"complaint", "recipient": ..., "permanent":
-    true, "reason": ...}]}"""
-    data = json.loads(body)
-    events = []
-    for item in data.get("events", []):
-        kind = item.get("type")
-        recipient = str(item.get("recipient", ""))
-        if kind not in ("bounce", "complaint") or "@" not in recipient:
-            raise ValueError(
-                "each event needs a type (bounce, complaint) and a recipient"
-            )
-        permanent = kind == "complaint" or bool(item.get("permanent"))
-        reason = f"{kind}: {str(item.get('reason', ''))[:120]}".rstrip(": ")
-        events.append(Event(recipient, permanent, reason))
-    return events
+# anymail reports some providers' soft bounces as "bounced" too; each such
+# provider says in its own payload whether the failure was temporary. This
+# table is the one place that knows those payloads.
+SOFT_BOUNCE = {
+    "Amazon SES": lambda raw: raw.get("bounce", {}).get("bounceType") != "Permanent",
+    "Brevo": lambda raw: raw.get("event") == "soft_bounce",
+    "SendinBlue": lambda raw: raw.get("event") == "soft_bounce",
+    "Mailjet": lambda raw: not raw.get("hard_bounce", False),
+    "Postmark": lambda raw: raw.get("Type") == "SoftBounce",
+    "Resend": lambda raw: (
+        raw.get("data", {}).get("bounce", {}).get("type") != "Permanent"
+    ),
+    "SendGrid": lambda raw: raw.get("type") == "blocked",
+    # Hard: 10 invalid recipient, 30 no such recipient, 90 unsubscribe.
+    "SparkPost": lambda raw: _sparkpost_class(raw) not in {"10", "30", "90"},
+}
+
+# A provider refusing to send (anymail's "rejected") is the address's fault
+# only for these reasons; a blocked message or sender is not the reader's.
+ADDRESS_REJECTIONS = {
+    RejectReason.INVALID,
+    RejectReason.BOUNCED,
+    RejectReason.UNSUBSCRIBED,
+}
+
+
+def from_tracking(event: AnymailTrackingEvent, esp_name: str) -> Event | None:
+    """A provider's tracking event as a bounce or complaint, or None when it is
+    neither (delivered, opened, deferred...)."""
+    recipient = event.recipient or ""
+    if "@" not in recipient:
+        return None
+    detail = (event.description or event.mta_response or "").strip()
+    if event.event_type == EventType.COMPLAINED:
+        kind, permanent = "complaint", True
+    elif event.event_type == EventType.BOUNCED:
+        soft = SOFT_BOUNCE.get(esp_name)
+        raw = event.esp_event if isinstance(event.esp_event, dict) else {}
+        kind, permanent = "bounce", not (soft and soft(raw))
+    elif event.event_type == EventType.REJECTED:
+        kind = "rejected"
+        permanent = event.reject_reason in ADDRESS_REJECTIONS
+        detail = detail or str(event.reject_reason or "")
+    else:
+        return None
+    reason = f"{kind} ({esp_name})" + (f": {detail[:120]}" if detail else "")
+    return Event(recipient, permanent, reason)

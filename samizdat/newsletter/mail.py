@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from email.utils import formataddr, parseaddr
 
-from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import sanitize_address
@@ -19,9 +18,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from samizdat.articles.models import HomePage
 from samizdat.core.queries import absolute_url
 from samizdat.editions.conf import edition_for
 from samizdat.editions.formats import format_date, iso_datetime
+from samizdat.mirror.queries import addresses
 
 from . import tokens
 
@@ -56,22 +57,15 @@ def site_links(language: str) -> dict:
     editors keep them in the mirror settings."""
     with translation.override(language):
         home = absolute_url(reverse_home(language))
-    mirrors, onion = [], ""
-    if apps.is_installed("samizdat.mirror"):
-        from samizdat.mirror.queries import addresses
-
-        found = addresses()
-        mirrors, onion = found["mirrors"], found["onion"]
+    found = addresses()
     return {
         "site_url": home,
-        "mirror_urls": list(mirrors),
-        "onion_url": onion,
+        "mirror_urls": list(found["mirrors"]),
+        "onion_url": found["onion"],
     }
 
 
 def reverse_home(language: str) -> str:
-    from samizdat.articles.models import HomePage
-
     home = HomePage.objects.live().filter(locale__language_code=language).first()
     return home.get_url() if home else "/"
 
@@ -81,15 +75,27 @@ def personal_url(name: str, token: str, language: str) -> str:
         return absolute_url(reverse(f"newsletter:{name}", args=[token]))
 
 
-def article_item(page, language: str) -> dict:
-    return {
-        "headline": page.title,
-        "standfirst": page.standfirst,
-        "url": absolute_url(page.get_url()),
-        "date": format_date(page.first_published_at, language),
-        "iso": iso_datetime(page.first_published_at),
-        "section": page.section.title if page.section_id else "",
-    }
+@dataclass(frozen=True)
+class ArticleItem:
+    """An article as a mail shows it."""
+
+    headline: str
+    standfirst: str
+    url: str
+    date: str
+    iso: str
+    section: str
+
+
+def article_item(page, language: str) -> ArticleItem:
+    return ArticleItem(
+        headline=page.title,
+        standfirst=page.standfirst,
+        url=absolute_url(page.get_url()),
+        date=format_date(page.first_published_at, language),
+        iso=iso_datetime(page.first_published_at),
+        section=page.section.title if page.section_id else "",
+    )
 
 
 def build(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Count
 
 from samizdat.articles.models import SectionPage
@@ -19,7 +21,19 @@ def section_choices(language: str) -> list[tuple[int, str]]:
     )
 
 
-def counts() -> dict:
+@dataclass(frozen=True)
+class SubscriberCounts:
+    rows: list[dict]  # status, language, frequency, n
+    by_status: dict[str, int]
+
+
+@dataclass(frozen=True)
+class MailingProgress:
+    mailing: Mailing
+    states: dict[str, int]  # rows per delivery state
+
+
+def counts() -> SubscriberCounts:
     """Subscribers by status, edition and frequency: numbers, no addresses."""
     rows = (
         Subscriber.objects.values("status", "language", "frequency")
@@ -29,10 +43,10 @@ def counts() -> dict:
     by_status: dict[str, int] = {}
     for row in rows:
         by_status[row["status"]] = by_status.get(row["status"], 0) + row["n"]
-    return {"rows": list(rows), "by_status": by_status}
+    return SubscriberCounts(list(rows), by_status)
 
 
-def recent_mailings(limit: int = 20) -> list[dict]:
+def recent_mailings(limit: int = 20) -> list[MailingProgress]:
     """The latest mailings with how far their ledger has got."""
     mailings = list(Mailing.objects.order_by("-pk")[:limit])
     states = (
@@ -43,7 +57,7 @@ def recent_mailings(limit: int = 20) -> list[dict]:
     tally: dict[int, dict[str, int]] = {}
     for row in states:
         tally.setdefault(row["mailing_id"], {})[row["state"]] = row["n"]
-    return [{"mailing": m, "states": tally.get(m.pk, {})} for m in mailings]
+    return [MailingProgress(m, tally.get(m.pk, {})) for m in mailings]
 
 
 def suppressed(limit: int = 200):

@@ -10,22 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from samizdat.articles.models import SectionPage
+from samizdat.core import ratelimit
 
 from . import crypto, mail, tokens
-from .models import Frequency, Status, Subscriber
-
-
-def request_subscription(
-    address: str, language: str, frequency: str, section_ids: list[int]
-) -> None:
-    """Queue the work behind the form; the form's answer never depends on it.
-
-    The address travels to the worker encrypted, so the task queue's table
-    holds no address either."""
-    from .tasks import subscribe_task
-
-    sealed = crypto.encrypt(crypto.normalise(address))
-    subscribe_task.enqueue(sealed, language, frequency, list(section_ids))
+from .models import Delivery, Frequency, Status, Subscriber
 
 
 def subscribe(
@@ -111,8 +99,6 @@ def confirm(address_hash: str) -> Subscriber | None:
 
 def unsubscribe(address_hash: str) -> bool:
     """Stop every mail to this reader at once, queued deliveries included."""
-    from .models import Delivery
-
     with transaction.atomic():
         changed = Subscriber.objects.filter(
             address_hash=address_hash, status__in=[Status.CONFIRMED, Status.PENDING]
@@ -146,8 +132,7 @@ def suppress(address: str, reason: str) -> bool:
 
 
 def suppress_hash(address_hash: str, reason: str) -> bool:
-    from .models import Delivery
-
+    """Suppress by the address's hash (the ledger knows no address)."""
     with transaction.atomic():
         changed = Subscriber.objects.filter(address_hash=address_hash).update(
             status=Status.SUPPRESSED,
@@ -174,16 +159,14 @@ def forget_unconfirmed() -> int:
 def allow_client(client: str) -> bool:
     """A per-client budget of form posts, counted under a keyed hash that lives
     only in the cache for the window: no address or IP is stored."""
-    window = settings.NEWSLETTER_RATE_WINDOW
-    bucket = int(timezone.now().timestamp()) // window
-    key = "newsletter-rate:" + crypto.keyed_hash(f"{client}:{bucket}")[:32]
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count <= settings.NEWSLETTER_RATE_LIMIT
+    return ratelimit.allow(
+        cache,
+        lambda bucket: (
+            "newsletter-rate:" + crypto.keyed_hash(f"{client}:{bucket}")[:32]
+        ),
+        settings.NEWSLETTER_RATE_LIMIT,
+        settings.NEWSLETTER_RATE_WINDOW,
+    )
 
 
 FREQUENCIES = [value for value, _label in Frequency.choices]

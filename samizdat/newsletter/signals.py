@@ -1,13 +1,20 @@
+"""What the newsletter does when something happens elsewhere: an article is
+published (queue its mailing), a provider reports a bounce or complaint
+through anymail's tracking webhook (suppress the address)."""
+
 from __future__ import annotations
 
+from anymail.signals import tracking
 from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from samizdat.articles.models import ArticlePage
 
+from . import bounces
 from .mailings import wants_mailing
 from .models import MailChoice
+from .tasks import mail_article
 
 
 @receiver(page_published)
@@ -21,7 +28,14 @@ def mail_published_article(sender, instance, **kwargs) -> None:
     first = instance.first_published_at == instance.last_published_at
     if not (explicit or (first and wants_mailing(instance))):
         return
-    from .tasks import mail_article
-
     page_id = instance.pk
     transaction.on_commit(lambda: mail_article.enqueue(page_id))
+
+
+@receiver(tracking)
+def suppress_on_provider_bounce(sender, event, esp_name, **kwargs) -> None:
+    """A provider's hard bounce or complaint suppresses the address, as a
+    DSN or ARF report would; anything else it reports changes nothing."""
+    found = bounces.from_tracking(event, esp_name)
+    if found is not None:
+        bounces.apply([found])

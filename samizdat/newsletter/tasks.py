@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django_tasks import task
 
+from samizdat.articles.models import ArticlePage
+
 from . import crypto, delivery, mailings, services
 
 
@@ -21,8 +23,6 @@ def subscribe_task(
 @task()
 def mail_article(page_id: int) -> int | None:
     """Create an article's mailing (once) and start its workers."""
-    from samizdat.articles.models import ArticlePage
-
     page = ArticlePage.objects.filter(pk=page_id).first()
     if page is None:
         return None

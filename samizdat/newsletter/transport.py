@@ -2,7 +2,12 @@
 
 SMTP from Django's EMAIL_* settings, or any django-anymail provider named in
 EMAIL_BACKEND: both are Django mail backends. This module sorts their errors
-into sent, temporary (retry later) and permanent (suppress the address)."""
+into sent, temporary (retry later) and permanent (suppress the address).
+
+Two paths over SMTP, chosen by NEWSLETTER_TRANSPORT: "raw" (the default,
+`send_raw`: a mailing serialised once, each row marked sent the moment its
+final dot is written) and "django" (`send_batch`: Django builds and sends
+each message, rows are marked sent after the batch)."""
 
 from __future__ import annotations
 
@@ -10,13 +15,22 @@ import re
 import smtplib
 from collections.abc import Callable
 
+from anymail.exceptions import AnymailError, AnymailRecipientsRefused
+from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend
 from django.core.mail.message import EmailMessage
 
 SENT, TEMPORARY, PERMANENT = "sent", "temporary", "permanent"
+RAW, DJANGO = "raw", "django"
 # Refused for a reason that is not the address's fault (the message, our
 # sender): the row fails, the reader is not suppressed.
 REFUSED = "refused"
+
+
+def path() -> str:
+    """Which SMTP path deliveries take (NEWSLETTER_TRANSPORT, default raw)."""
+    return getattr(settings, "NEWSLETTER_TRANSPORT", RAW)
 
 
 def open_connection():
@@ -54,6 +68,18 @@ def send(connection, message: EmailMessage) -> tuple[str, str]:
     return SENT, ""
 
 
+def send_batch(connection, messages: list[EmailMessage]) -> list[tuple[str, str]]:
+    """Django's own path (NEWSLETTER_TRANSPORT = "django"): each message built
+    by Django and sent by its backend over the one connection; outcomes in
+    order, stopping after the first temporary failure (the rest wait)."""
+    outcomes = []
+    for message in messages:
+        outcomes.append(send(connection, message))
+        if outcomes[-1][0] == TEMPORARY:
+            break
+    return outcomes
+
+
 def _by_code(code: int, reason: str) -> tuple[str, str]:
     return (PERMANENT if 500 <= code < 600 else TEMPORARY), reason
 
@@ -68,8 +94,6 @@ def _text(raw: bytes | str) -> str:
 
 
 def _provider_error(error: Exception) -> tuple[str, str]:
-    from anymail.exceptions import AnymailError, AnymailRecipientsRefused
-
     if isinstance(error, AnymailRecipientsRefused):
         return PERMANENT, "provider refused the recipient"
     if isinstance(error, AnymailError):
@@ -79,8 +103,6 @@ def _provider_error(error: Exception) -> tuple[str, str]:
 
 def speaks_smtp(connection) -> bool:
     """Whether raw SMTP DATA can be handed over on this connection."""
-    from django.core.mail.backends.smtp import EmailBackend
-
     return isinstance(connection, EmailBackend) and connection.connection is not None
 
 

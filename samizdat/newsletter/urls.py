@@ -1,11 +1,12 @@
 """Reader pages go inside i18n_patterns (their mail and pages speak the
-reader's edition); the provider webhook does not."""
+reader's edition); providers' tracking webhooks (anymail's, under
+/newsletter/anymail/<provider>/tracking/) do not."""
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
-from . import views, webhooks
+from . import views
 
 app_name = "newsletter"
 
@@ -17,5 +18,5 @@ urlpatterns = [
 ]
 
 webhook_urlpatterns = [
-    path("newsletter/webhook/", webhooks.bounce_webhook, name="newsletter_webhook"),
+    path("newsletter/anymail/", include("anymail.urls")),
 ]

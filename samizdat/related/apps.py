@@ -8,4 +8,5 @@ class RelatedConfig(AppConfig):
     verbose_name = _("Related articles")
 
     def ready(self) -> None:
+        # Receivers connect only once every app is loaded (Django app loading).
         from . import signals  # noqa: F401

@@ -1,5 +1,5 @@
-"""Writes of related-article lists: the full rebuild, the refresh after a
-publish, edit or unpublish, and the task enqueue that the signals use."""
+"""Writes of related-article lists: the full rebuild and the refresh after a
+publish, edit, unpublish or delete (run by the `refresh_related` task)."""
 
 from __future__ import annotations
 
@@ -214,19 +214,4 @@ def refresh(article_id: int) -> int:
     return written
 
 
-def forget(article_ids: Iterable[int]) -> None:
-    """Queue a refresh of the lists that showed pieces about to disappear."""
-    from .tasks import refresh_related
-
-    for article_id in article_ids:
-        transaction.on_commit(lambda pk=article_id: refresh_related.enqueue(pk))
-
-
-def schedule_refresh(article_id: int) -> None:
-    """Queue the refresh of a piece's related lists on the task worker."""
-    from .tasks import refresh_related
-
-    transaction.on_commit(lambda: refresh_related.enqueue(article_id))
-
-
-__all__ = ["forget", "rebuild_all", "rebuild_edition", "refresh"]
+__all__ = ["rebuild_all", "rebuild_edition", "refresh"]

@@ -24,4 +24,4 @@ NEWSLETTER_KEYS = envlist(
     "NEWSLETTER_KEYS", ["ZGV2LW9ubHktbmV3c2xldHRlci1rZXktMDAwMDAwMDA="]
 )
 NEWSLETTER_HASH_KEY = envstr("NEWSLETTER_HASH_KEY", "dev-only-newsletter-hash-key")
-NEWSLETTER_WEBHOOK_SECRET = envstr("NEWSLETTER_WEBHOOK_SECRET", "dev-only-webhook")
+ANYMAIL = {"WEBHOOK_SECRET": "dev-only:webhook", **ANYMAIL}  # noqa: F405

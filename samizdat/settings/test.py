@@ -24,4 +24,7 @@ WHITENOISE_AUTOREFRESH = True
 
 NEWSLETTER_KEYS = ["dGVzdC1vbmx5LW5ld3NsZXR0ZXIta2V5LTAwMDAwMDA="]
 NEWSLETTER_HASH_KEY = "test-only-newsletter-hash-key"
-NEWSLETTER_WEBHOOK_SECRET = "test-only-webhook"  # noqa: S105
+ANYMAIL = {
+    "WEBHOOK_SECRET": "test-only:webhook",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": "test-only-mailgun-key",
+}

@@ -7,6 +7,7 @@ import time_machine
 from django.core.management import call_command
 
 from samizdat.articles.tests import factories
+from samizdat.audience import views
 from samizdat.audience.models import HourlyViews
 
 from .conftest import count_url, reader
@@ -141,7 +142,6 @@ def test_it_uses_the_proxy_header_when_told(client, story, settings):
 
 
 def test_it_answers_503_not_500_when_the_store_fails(client, story, monkeypatch):
-    from samizdat.audience import views
 
     def broken(*args, **kwargs):
         raise ConnectionError("Redis went away")

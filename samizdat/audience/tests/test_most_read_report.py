@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 
 from samizdat.articles.tests import factories
 from samizdat.audience.models import HourlyViews
-from samizdat.audience.queries import page_views
+from samizdat.audience.queries import ViewTotals, page_views
 
 NOW = dt.datetime(2026, 3, 10, 12, 30, tzinfo=dt.UTC)
 HOUR = NOW.replace(minute=0)
@@ -32,7 +32,7 @@ def desk(editions):
 
 def test_it_counts_a_page_over_a_day_a_week_and_a_month(desk):
     with time_machine.travel(NOW, tick=False):
-        assert page_views(desk["read"].pk) == {"day": 3, "week": 13, "month": 113}
+        assert page_views(desk["read"].pk) == ViewTotals(day=3, week=13, month=113)
 
 
 def test_it_lists_most_read_articles_per_edition_for_editors(client, desk):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from samizdat.mirror.export import export_mirror
 from samizdat.mirror.rewrite import file_for
@@ -32,7 +33,6 @@ def exported(publication, tmp_path):
 
 @pytest.fixture
 def page():
-    from playwright.sync_api import sync_playwright
 
     refused: list[str] = []
     with sync_playwright() as playwright:

@@ -4,11 +4,13 @@ import datetime as dt
 
 import time_machine
 from django.core.management import call_command
+from wagtail.log_actions import log
 
 from samizdat.articles.models import PAGE_SIZE
 from samizdat.articles.tests import factories
 from samizdat.mirror.export import export_mirror
 from samizdat.mirror.rewrite import file_for
+from samizdat.related.models import RelatedArticle
 
 
 def edit(page, title: str) -> None:
@@ -99,7 +101,6 @@ def test_it_moves_an_article_whose_address_changed(publication, tmp_path):
 def test_it_rewrites_the_pieces_whose_related_list_shows_the_edited_one(
     publication, tmp_path
 ):
-    from samizdat.related.models import RelatedArticle
 
     RelatedArticle.objects.create(
         article=publication.pictured, related=publication.story, rank=1
@@ -121,7 +122,6 @@ def test_it_rewrites_the_pieces_whose_related_list_shows_the_edited_one(
 def test_it_rewrites_the_author_page_and_pieces_of_an_edited_person(
     publication, tmp_path
 ):
-    from wagtail.log_actions import log
 
     directory = tmp_path / "mirror"
     start = dt.datetime.now(tz=dt.UTC)

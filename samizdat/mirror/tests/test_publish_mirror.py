@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import socket
 
+import boto3
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -66,7 +67,7 @@ def test_it_refuses_an_unknown_target(export):
 @pytest.fixture
 def s3(monkeypatch):
     """A bucket on moto's S3 server on a free local port."""
-    import boto3
+    # moto's server (Flask) takes a second to import; only this fixture needs it.
     from moto.server import ThreadedMotoServer
 
     for name, value in (

@@ -9,6 +9,12 @@ from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from samizdat.newsletter import crypto
+from samizdat.newsletter.models import Status, Subscriber
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -89,10 +95,6 @@ def confirmed(
     address: str, language: str = "en", frequency: str = "every", sections=()
 ):
     """A subscriber who has already confirmed, stored as the site stores them."""
-    from django.utils import timezone
-
-    from samizdat.newsletter import crypto
-    from samizdat.newsletter.models import Status, Subscriber
 
     subscriber = Subscriber.objects.create(
         address_hash=crypto.address_hash(address),
@@ -109,8 +111,6 @@ def confirmed(
 def run_db_tasks() -> int:
     """Run what the database queue holds, as `db_worker --batch` would, in this
     test's connection (the command itself recycles connections between jobs)."""
-    from django_tasks_db.management.commands.db_worker import Worker
-    from django_tasks_db.models import DBTaskResult
 
     worker = Worker(
         queue_names=["default"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.core.mail import send_mail
 from wagtail.models import ModelLogEntry
 
 from samizdat.newsletter.models import SubscriberExport
@@ -58,7 +59,6 @@ def test_it_exports_only_with_the_permission_and_logs_it(client):
 
 
 def test_it_reads_the_development_mailbox(client, settings, tmp_path):
-    from django.core.mail import send_mail
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = tmp_path
@@ -66,6 +66,6 @@ def test_it_reads_the_development_mailbox(client, settings, tmp_path):
     client.force_login(_viewer())
     response = client.get("/admin/newsletter/mailbox/")
     assert "Confirm your subscription" in response.content.decode()
-    message_id = response.context["mails"][0]["id"]
+    message_id = response.context["mails"][0].id
     response = client.get("/admin/newsletter/mailbox/", {"message": message_id})
     assert "Open this link." in response.content.decode()

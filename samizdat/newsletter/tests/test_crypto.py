@@ -6,6 +6,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django_tasks_db.models import DBTaskResult
 
 from samizdat.newsletter import crypto
 from samizdat.newsletter.models import Subscriber
@@ -22,7 +23,6 @@ def dump(table: str) -> str:
 
 
 def test_it_stores_no_address_in_the_clear(client, editions, smtp, settings):
-    from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     DBTaskResult.objects.all().delete()

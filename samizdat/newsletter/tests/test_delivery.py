@@ -14,7 +14,7 @@ from django.utils import timezone
 from samizdat.articles.tests import factories
 from samizdat.newsletter import crypto, delivery, mailings, transport
 from samizdat.newsletter.content import renderer_for
-from samizdat.newsletter.mail import build
+from samizdat.newsletter.mail import Prepared, build
 from samizdat.newsletter.models import Delivery, Status, Subscriber
 
 from .conftest import confirmed
@@ -164,7 +164,6 @@ def test_it_sends_through_any_django_backend(editions, settings, mailoutbox):
 
 
 def test_it_prepares_the_same_bytes_as_a_message_built_for_one(editions, settings):
-    from samizdat.newsletter.mail import Prepared
 
     mailing = a_mailing(1, settings)
     subscriber = Subscriber.objects.get()

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 
+import django_rq
 import pytest
+from django_tasks_db.models import DBTaskResult
+from django_tasks_rq.backend import Job
+from rq import SimpleWorker
 
 from samizdat.articles.tests import factories
 from samizdat.newsletter import tasks
@@ -27,7 +31,6 @@ def post(client):
 def test_it_mails_an_article_through_the_database_queue(
     editions, smtp, settings, django_capture_on_commit_callbacks
 ):
-    from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     news = factories.section("News")
@@ -46,9 +49,6 @@ def test_it_mails_an_article_through_the_database_queue(
 
 @pytest.mark.redis
 def test_it_runs_the_jobs_on_rq(client, editions, smtp, settings):
-    import django_rq
-    from django_tasks_rq.backend import Job
-    from rq import SimpleWorker
 
     settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from samizdat.newsletter import tokens
+from samizdat.newsletter import services, tokens
 from samizdat.newsletter.models import Status, Subscriber
 
 from .conftest import confirmed, link
@@ -73,7 +73,6 @@ def test_it_changes_preferences_and_erases_everything(client, editions):
 
 
 def test_it_forgets_addresses_nobody_confirmed(client, editions, smtp, settings):
-    from samizdat.newsletter import services
 
     with time_machine.travel(dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC), tick=False):
         subscribe(client)

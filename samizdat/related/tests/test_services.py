@@ -3,12 +3,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from samizdat.articles.tests import factories
 from samizdat.related import queries, services
 from samizdat.related.models import PinnedRelated, RelatedArticle
+from samizdat.related.tasks import refresh_related
 
 pytestmark = pytest.mark.django_db
 
@@ -139,12 +141,10 @@ def test_it_refreshes_lists_when_a_piece_is_edited(
 @pytest.mark.django_db(transaction=True)
 def test_it_refreshes_lists_through_the_database_worker(news, settings):
     """The worker closes its connections between tasks: real transactions."""
-    from django.core.management import call_command
 
     a = factories.article(news, "Dam a", body=_para(WATER))
     services.rebuild_all()
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from samizdat.related.tasks import refresh_related
 
     fresh = factories.article(news, "Dam fresh", body=_para(WATER))
     refresh_related.enqueue(fresh.pk)

@@ -8,8 +8,8 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from samizdat.core.progress import ProgressBar
 from samizdat.mirror.export import ExportError, export_mirror
-from samizdat.mirror.progress import ProgressBar
 
 LAST = "last"
 MAX_WORKERS = 4
@@ -61,7 +61,9 @@ class Command(BaseCommand):
     def handle(self, *args, directory: str, since: str | None, **options) -> None:
         if options["workers"] < 1:
             raise CommandError("--workers must be at least 1")
-        progress = None if options["no_progress"] else ProgressBar("export")
+        progress = (
+            None if options["no_progress"] else ProgressBar("export", self.stderr)
+        )
         try:
             report = export_mirror(
                 directory,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from samizdat.core.progress import ProgressBar
 from samizdat.mirror.export import ExportError
-from samizdat.mirror.progress import ProgressBar
 from samizdat.mirror.publish import publish_mirror, target_for
 
 
@@ -40,7 +40,9 @@ class Command(BaseCommand):
                 directory,
                 destination,
                 delete=options["delete"],
-                progress=None if options["no_progress"] else ProgressBar("publish"),
+                progress=None
+                if options["no_progress"]
+                else ProgressBar("publish", self.stderr),
             )
         except ExportError as error:
             raise CommandError(str(error)) from error

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
+from samizdat.core.progress import ProgressBar
 from samizdat.related import services
 
 
@@ -26,20 +26,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         total = 0
         for locale in locales:
-            label = locale.language_code
-            total += services.rebuild_edition(
-                locale.pk, lambda done, of, label=label: self._bar(label, done, of)
-            )
-            self.stderr.write("")
+            bar = ProgressBar(locale.language_code, self.stderr, redraw=True)
+            total += services.rebuild_edition(locale.pk, bar)
         self.stdout.write(
             f"Rebuilt related lists of {total} articles in "
             f"{time.monotonic() - started:.1f}s."
         )
-
-    def _bar(self, label: str, done: int, of: int) -> None:
-        width = 30
-        filled = width * done // of if of else width
-        line = f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{of}"
-        self.stderr.write(line, ending="")
-        if hasattr(sys.stderr, "flush"):
-            self.stderr.flush()
