@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from anymail.exceptions import AnymailError, AnymailRecipientsRefused
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend
 from django.core.mail.message import EmailMessage
@@ -30,7 +31,12 @@ REFUSED = "refused"
 
 def path() -> str:
     """Which SMTP path deliveries take (NEWSLETTER_TRANSPORT, default raw)."""
-    return getattr(settings, "NEWSLETTER_TRANSPORT", RAW)
+    chosen = settings.NEWSLETTER_TRANSPORT
+    if chosen not in (RAW, DJANGO):
+        raise ImproperlyConfigured(
+            f"NEWSLETTER_TRANSPORT={chosen!r}: use {RAW!r} or {DJANGO!r}."
+        )
+    return chosen
 
 
 def open_connection():

@@ -252,6 +252,10 @@ NEWSLETTER_WORKERS = envint("NEWSLETTER_WORKERS", 1)
 NEWSLETTER_DIGEST_HOUR = envint("NEWSLETTER_DIGEST_HOUR", 6)
 NEWSLETTER_DIGEST_WEEKDAY = envint("NEWSLETTER_DIGEST_WEEKDAY", 0)
 NEWSLETTER_FROM_EMAIL = envstr("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# "raw" hands each serialised message to the SMTP socket and marks it sent at
+# once; "django" sends through Django's mail backend (slower, and a killed
+# worker resends its batch: see bench/newsletter.py --path).
+NEWSLETTER_TRANSPORT = envstr("NEWSLETTER_TRANSPORT", "raw")
 SAMIZDAT_PERIODIC_TASKS += [
     ("samizdat.newsletter.tasks.send_digests", envint("NEWSLETTER_DIGEST_POLL", 300)),
     ("samizdat.newsletter.tasks.resume_deliveries", envint("NEWSLETTER_RESUME", 60)),

@@ -30,7 +30,6 @@ def production_env(**changes: str | None) -> dict[str, str]:
         BASE_URL="https://news.example.org",
         NEWSLETTER_KEYS=Fernet.generate_key().decode(),
         NEWSLETTER_HASH_KEY=secrets.token_urlsafe(32),
-        NEWSLETTER_WEBHOOK_SECRET=secrets.token_urlsafe(32),
     )
     for key, value in changes.items():
         if value is None:
