@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
@@ -88,7 +90,7 @@ class Creative(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
         help_text=_("A creative of weight 3 is shown three times as often as 1."),
     )
-    editions = models.ManyToManyField(
+    editions: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "wagtailcore.Locale",
         verbose_name=_("editions"),
         blank=True,

@@ -5,6 +5,9 @@ pieces themselves are defined in `samizdat.articles.pieces` (below
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -48,6 +51,9 @@ PAGE_SIZE = 20
 
 class Paginated:
     """Listing pages with stable, mirror-friendly URLs: /section/page/2/."""
+
+    # Given by RoutablePageMixin, which every listing page also inherits.
+    get_resolver: ClassVar[Callable[[], Any]]
 
     @classmethod
     def subpage_path(cls, name: str, *args) -> str:

@@ -6,7 +6,7 @@ them (see signals)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from wagtail.models import Locale
@@ -35,11 +35,23 @@ class SectionLink:
     default_kind: str
 
 
+@dataclass
+class Navigation:
+    """An edition's masthead and footer links, and its sections by id."""
+
+    locale_id: int | None = None
+    home_url: str = "/"
+    sections: list[SectionLink] = field(default_factory=list)
+    section_map: dict[int, SectionLink] = field(default_factory=dict)
+    authors_url: str = ""
+    tags_url: str = ""
+
+
 def _key(language: str) -> str:
-    return f"samizdat:nav:{language}"
+    return f"samizdat:nav:2:{language}"
 
 
-def edition_nav(request) -> dict:
+def edition_nav(request) -> Navigation:
     language = current_code()
     memo = getattr(request, "_samizdat_nav", None)
     if memo is not None:
@@ -52,24 +64,17 @@ def edition_nav(request) -> dict:
     return nav
 
 
-def _build(request, language: str) -> dict:
+def _build(request, language: str) -> Navigation:
     locale = Locale.objects.filter(language_code=language).first()
-    nav = {
-        "locale_id": None,
-        "home_url": "/",
-        "sections": [],
-        "section_map": {},
-        "authors_url": "",
-        "tags_url": "",
-    }
+    nav = Navigation()
     if locale is None:
         return nav
-    nav["locale_id"] = locale.pk
+    nav.locale_id = locale.pk
     home = (
         HomePage.objects.live().filter(locale=locale).select_related("locale").first()
     )
     if home is not None:
-        nav["home_url"] = home.get_url(request)
+        nav.home_url = home.get_url(request)
     in_menu = []
     for section in SectionPage.of_edition(locale, menu_only=False):
         link = SectionLink(
@@ -78,15 +83,15 @@ def _build(request, language: str) -> dict:
             url=section.get_url(request),
             default_kind=section.default_kind,
         )
-        nav["section_map"][section.pk] = link
+        nav.section_map[section.pk] = link
         if section.show_in_menus:
             in_menu.append(link)
-    nav["sections"] = in_menu
+    nav.sections = in_menu
     indexes = index_pages(locale.pk)
     if indexes["authors"]:
-        nav["authors_url"] = indexes["authors"].get_url(request)
+        nav.authors_url = indexes["authors"].get_url(request)
     if indexes["tags"]:
-        nav["tags_url"] = indexes["tags"].get_url(request)
+        nav.tags_url = indexes["tags"].get_url(request)
     return nav
 
 
@@ -104,8 +109,8 @@ def section_of(request, page: ArticlePage) -> SectionLink | SectionPage | None:
     if page.section_id is None:
         return None
     nav = edition_nav(request)
-    if nav["locale_id"] == page.locale_id:
-        link = nav["section_map"].get(page.section_id)
+    if nav.locale_id == page.locale_id:
+        link = nav.section_map.get(page.section_id)
         if link is not None:
             return link
     return SectionPage.objects.filter(pk=page.section_id).first()

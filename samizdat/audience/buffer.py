@@ -202,6 +202,11 @@ return 0
 """
 
 
+def _text(raw: bytes | str) -> str:
+    """A Redis reply as text (the client answers bytes unless told otherwise)."""
+    return raw.decode() if isinstance(raw, bytes) else raw
+
+
 class RedisStore:
     """The shared store: reader hashes and the buffer in Redis.
 
@@ -232,7 +237,10 @@ class RedisStore:
     def salt(self, day: str, ttl: int) -> bytes:
         key = f"{self.prefix}salt:{day}"
         self.redis.set(key, secrets.token_bytes(32), nx=True, ex=ttl)
-        return self.redis.get(key) or secrets.token_bytes(32)
+        stored = self.redis.get(key)
+        return (
+            stored if isinstance(stored, bytes) and stored else secrets.token_bytes(32)
+        )
 
     def hit(self, key: Key, seen: str | None, ttl: int, client: str, limit: int) -> str:
         if not within_rate(self.rates, client, limit):
@@ -289,7 +297,7 @@ class RedisStore:
         self.flush()
         totals: Counter[Key] = Counter()
         names = [self.buffer] + [
-            self.folding(b.decode()) for b in self.redis.smembers(self.batches)
+            self.folding(_text(b)) for b in self.redis.smembers(self.batches)
         ]
         for name in names:
             for field, value in self.redis.hscan_iter(name, count=5000):
@@ -315,7 +323,7 @@ class RedisStore:
         )
         folded = 0
         for raw in sorted(self.redis.smembers(self.batches)):
-            name = raw.decode()
+            name = _text(raw)
             folded += self._fold_batch(name, apply)
             self.redis.delete(self.folding(name))
             self.redis.srem(self.batches, name)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Max, Q, QuerySet, Sum
@@ -160,7 +162,7 @@ def page_views(page_id: int, now: datetime | None = None) -> ViewTotals:
     )
 
 
-def daily_views(page_id: int, days: int = 30) -> list[dict]:
+def daily_views(page_id: int, days: int = 30) -> list[Mapping[str, Any]]:
     """A page's views per day (site time zone), newest first."""
     since = timezone.now() - timedelta(days=days)
     return list(

@@ -22,7 +22,7 @@ from .queries import forget_popular, most_read, popular_window
 log = logging.getLogger(__name__)
 
 Sink = Callable[[list[tuple[int, datetime, int]]], None]
-_sinks: dict[CountKind, Sink] = {}
+_sinks: dict[str, Sink] = {}
 
 _salt: tuple[str, bytes] | None = None
 
@@ -118,7 +118,7 @@ def existing_ids(model: type[models.Model], ids: Iterable[int]) -> set[int]:
     found: set[int] = set()
     for start in range(0, len(ids), 900):
         found.update(
-            model.objects.filter(pk__in=ids[start : start + 900]).values_list(
+            model._default_manager.filter(pk__in=ids[start : start + 900]).values_list(
                 "pk", flat=True
             )
         )
@@ -137,7 +137,8 @@ def upsert_add(
         return
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    columns = [model._meta.get_field(name).column for name in (*keys, *values)]
+    fields = [_concrete(model, name) for name in (*keys, *values)]
+    columns = [str(field.column) for field in fields]
     # Table and column names come from model metadata; values are parameters.
     sql = (
         f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) "  # noqa: S608
@@ -149,7 +150,6 @@ def upsert_add(
             for c in columns[len(keys) :]
         )
     )
-    fields = [model._meta.get_field(name) for name in (*keys, *values)]
     prepared = [
         tuple(
             f.get_db_prep_value(value, connection, prepared=False)
@@ -162,6 +162,13 @@ def upsert_add(
             cursor.executemany(sql, prepared[start : start + 5000])
 
 
+def _concrete(model: type[models.Model], name: str) -> models.Field:
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field) or not field.column:
+        raise TypeError(f"{model.__name__}.{name} is not a column")
+    return field
+
+
 @transaction.atomic
 def rank_popular(now: datetime | None = None) -> dict[int, int]:
     """Recompute every edition's Popular Posts over the chosen window.
@@ -169,7 +176,7 @@ def rank_popular(now: datetime | None = None) -> dict[int, int]:
     Returns how many articles each edition (locale id) ranks."""
     since = (now or timezone.now()) - popular_window()
     ranked: dict[int, int] = {}
-    rows = []
+    rows: list[PopularArticle] = []
     for locale_id in Locale.objects.values_list("pk", flat=True):
         top = most_read(locale_id, since)[:POPULAR_STORED]
         ranked[locale_id] = len(top)

@@ -168,15 +168,15 @@ def _cartoon(
     signature = (artist.pen_name or artist.name)[0]
     scene = drawing.choose_scene(rng, topic.motif, signature)
     days = min(DAYS_BACK, 1 + 6 * j + rng.randint(0, 4))
-    title = text["title"][i]
+    title = text.title[i]
     return CartoonPlan(
         index=j,
         lang=lang,
         title=title,
         slug=_unique(title, taken, (lang, "caricature")),
-        caption=text["caption"][i],
+        caption=text.caption[i],
         alt_text=drawing.describe(scene)[i],
-        tags=[tag[i] for tag in text["tags"]],
+        tags=[tag[i] for tag in text.tags],
         artist=artist.slug,
         scene=scene,
         published=_moment(rng, anchor, days),

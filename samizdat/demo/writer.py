@@ -143,6 +143,15 @@ class Quote:
     source_url: str
 
 
+@dataclass(frozen=True)
+class CartoonText:
+    """A caricature's title and caption in both languages, and its tags."""
+
+    title: Pair
+    caption: Pair
+    tags: tuple[Pair, ...]
+
+
 @dataclass
 class Skeleton:
     """The choices behind a piece; render() turns them into text."""
@@ -331,17 +340,17 @@ class Writer:
                 parts.append(("QA", draw("question"), answer))
         return parts
 
-    def cartoon_text(self, topic: Topic) -> dict[str, Pair]:
+    def cartoon_text(self, topic: Topic) -> CartoonText:
         """Title and caption of a caricature on `topic`."""
         rng = self.rng
         slots = self.slots(topic)
         title = rng.choice(phrases.CARTOON_TITLES[topic.motif])
         caption = rng.choice(phrases.CARTOON_CAPTIONS)
-        return {
-            "title": (fill(title, slots, 0), fill(title, slots, 1)),
-            "caption": (fill(caption, slots, 0), fill(caption, slots, 1)),
-            "tags": topic.tags[:1],
-        }
+        return CartoonText(
+            title=(fill(title, slots, 0), fill(title, slots, 1)),
+            caption=(fill(caption, slots, 0), fill(caption, slots, 1)),
+            tags=tuple(topic.tags[:1]),
+        )
 
 
 def _decks() -> dict[str, list[Pair]]:

@@ -39,7 +39,10 @@ _STORED_WORD = re.compile(
     r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])+"
 )
 _TABLE = str.maketrans(
-    {**_LETTERS, **{ord(ch): digit for ch, digit in _FOREIGN_DIGITS.items()}}
+    {
+        **{ord(ch): to for ch, to in _LETTERS.items()},
+        **{ord(ch): digit for ch, digit in _FOREIGN_DIGITS.items()},
+    }
 )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
@@ -125,7 +126,18 @@ def article_schema(context, url: str, image: str) -> dict:
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 
-def page_metadata(context) -> dict:
+@dataclass
+class PageMetadata:
+    """What `components/metadata.html` prints in a page's <head>."""
+
+    feeds: list[dict]
+    og: list[tuple[str, str]] = field(default_factory=list)
+    twitter: list[tuple[str, str]] = field(default_factory=list)
+    jsonld: str = ""
+    onion: str = ""
+
+
+def page_metadata(context) -> PageMetadata:
     """Everything the metadata component prints for the page in context."""
     page = context.get("page")
     url = canonical(context)
@@ -145,9 +157,9 @@ def page_metadata(context) -> dict:
             or getattr(page, "tagline", "")
         )
     edition = context.get("edition")
-    meta = {
-        "feeds": feed_links(context),
-        "og": [
+    meta = PageMetadata(
+        feeds=feed_links(context),
+        og=[
             ("og:site_name", settings.WAGTAIL_SITE_NAME),
             ("og:type", "article" if is_article else "website"),
             ("og:title", title or settings.WAGTAIL_SITE_NAME),
@@ -156,32 +168,31 @@ def page_metadata(context) -> dict:
             ("og:description", description),
             ("og:image", image),
         ],
-        "twitter": [
+        twitter=[
             ("twitter:card", "summary_large_image" if image else "summary"),
             ("twitter:title", title or settings.WAGTAIL_SITE_NAME),
             ("twitter:description", description),
             ("twitter:image", image),
         ],
-        "jsonld": "",
-    }
+    )
     if is_article:
         if page.first_published_at:
-            meta["og"].append(
+            meta.og.append(
                 ("article:published_time", page.first_published_at.isoformat())
             )
         if page.last_published_at:
-            meta["og"].append(
+            meta.og.append(
                 ("article:modified_time", page.last_published_at.isoformat())
             )
         if context.get("section") is not None:
-            meta["og"].append(("article:section", context["section"].title))
-        meta["og"].extend(("article:tag", tag.name) for tag in context.get("tags", ()))
+            meta.og.append(("article:section", context["section"].title))
+        meta.og.extend(("article:tag", tag.name) for tag in context.get("tags", ()))
         schema = article_schema(context, url, image)
-        meta["jsonld"] = json.dumps(schema, ensure_ascii=False).translate(JSON_ESCAPES)
+        meta.jsonld = json.dumps(schema, ensure_ascii=False).translate(JSON_ESCAPES)
     request = context.get("request")
     if request is not None and getattr(request, "samizdat_mirror", False):
         onion = addresses()["onion"]
-        meta["onion"] = onion + request.path if onion else ""
-    meta["og"] = [(k, v) for k, v in meta["og"] if v]
-    meta["twitter"] = [(k, v) for k, v in meta["twitter"] if v]
+        meta.onion = onion + request.path if onion else ""
+    meta.og = [(k, v) for k, v in meta.og if v]
+    meta.twitter = [(k, v) for k, v in meta.twitter if v]
     return meta

@@ -32,10 +32,10 @@ class FeedScope:
     """What one feed covers: a whole edition, or a section, author or tag."""
 
     locale: Locale
-    kind: str = "edition"
-    title: str = ""
-    link: str = ""
-    items: QuerySet[ArticlePage] | None = None
+    kind: str
+    title: str
+    link: str
+    items: QuerySet[ArticlePage]
     slug: str = ""
     extra: dict = field(default_factory=dict)
 

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django import db
@@ -37,6 +38,9 @@ from . import plan as plans
 from . import queries
 from .middleware import MIRROR_ENVIRON_KEY
 from .rewrite import Rewriter, file_for, relative
+
+# The WSGI environ marker that makes a render the mirror's (never a header).
+MIRROR_ENVIRON: dict[str, Any] = {MIRROR_ENVIRON_KEY: True}
 
 MANIFEST = ".samizdat-mirror.json"
 MANIFEST_VERSION = 1
@@ -100,9 +104,7 @@ class Exporter:
         self.report = ExportReport()
         base = urlsplit(settings.BASE_URL)
         self.secure = base.scheme == "https"
-        self.client = Client(
-            HTTP_HOST=base.netloc or "localhost", **{MIRROR_ENVIRON_KEY: True}
-        )
+        self.client = Client(HTTP_HOST=base.netloc or "localhost", **MIRROR_ENVIRON)
 
     # Planning -------------------------------------------------------------
 
@@ -281,8 +283,9 @@ class Exporter:
         return file_for(self.search_url(language))
 
     def mirror_request(self, language: str, path: str):
-        request = RequestFactory().get(path, **{MIRROR_ENVIRON_KEY: True})
-        request.samizdat_mirror = True
+        request = RequestFactory().get(path, **MIRROR_ENVIRON)
+        # Read by templates and feeds' metadata like the environ marker.
+        request.samizdat_mirror = True  # type: ignore[attr-defined]
         request.user = AnonymousUser()
         request.LANGUAGE_CODE = language
         return request
@@ -388,7 +391,7 @@ class Exporter:
         os.replace(temporary, self.dir / MANIFEST)
 
 
-_worker_state: tuple | None = None
+_worker_state: tuple[Exporter, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -405,6 +408,8 @@ class RenderedShare:
 
 def _render_in_worker(urls: list) -> RenderedShare:
     """Render a share of the pages in a forked worker; report what it did."""
+    if _worker_state is None:
+        raise RuntimeError("_render_in_worker runs only in export workers")
     exporter, counter = _worker_state
     before = set(exporter.files)
     exporter.report = ExportReport()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -175,7 +176,7 @@ def add_listings(
     plan.add(index.get_url(), index.pk)
     for item in items:
         if only_piece is not None:
-            numbers = [position(listing(item), only_piece)]
+            numbers: Sequence[int] = [position(listing(item), only_piece)]
         else:
             numbers = range(1, pages_for(counts.get(item.pk, 0)) + 1)
         for number in numbers:

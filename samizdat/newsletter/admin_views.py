@@ -84,7 +84,8 @@ def mailbox_dir() -> Path | None:
     """Where the development mailbox is, when mail goes to files."""
     if settings.EMAIL_BACKEND != "django.core.mail.backends.filebased.EmailBackend":
         return None
-    return Path(settings.EMAIL_FILE_PATH)
+    folder = getattr(settings, "EMAIL_FILE_PATH", None)
+    return Path(folder) if folder else None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import email
 from dataclasses import dataclass
 from email import policy
+from email.message import Message
 
 from anymail.signals import AnymailTrackingEvent, EventType, RejectReason
 
@@ -28,6 +29,15 @@ def _address(field: str) -> str:
     return value.strip("<>")
 
 
+def _blocks(part: Message) -> list[Message]:
+    """The header blocks of a report part (the email package parses each
+    block of a delivery-status or feedback-report part as a message)."""
+    payload = part.get_payload()
+    if not isinstance(payload, list):
+        return []
+    return [block for block in payload if isinstance(block, Message)]
+
+
 def parse_report(raw: bytes) -> list[Event]:
     """The failed recipients of a DSN, or the complained-about one of an ARF report."""
     message = email.message_from_bytes(raw, policy=policy.compat32)
@@ -35,8 +45,7 @@ def parse_report(raw: bytes) -> list[Event]:
     for part in message.walk():
         kind = part.get_content_type()
         if kind == "message/delivery-status":
-            blocks = part.get_payload()
-            for block in blocks if isinstance(blocks, list) else []:
+            for block in _blocks(part):
                 recipient = block.get("Final-Recipient") or block.get(
                     "Original-Recipient"
                 )
@@ -49,8 +58,7 @@ def parse_report(raw: bytes) -> list[Event]:
                 reason = f"bounce {status}" + (f" ({code[:80]})" if code else "")
                 events.append(Event(_address(recipient), permanent, reason))
         elif kind == "message/feedback-report":
-            blocks = part.get_payload()
-            for block in blocks if isinstance(blocks, list) else []:
+            for block in _blocks(part):
                 recipient = block.get("Original-Rcpt-To")
                 feedback = (block.get("Feedback-Type") or "abuse").strip()
                 if recipient:
@@ -70,7 +78,7 @@ def apply(events: list[Event]) -> int:
 
 
 def _sparkpost_class(raw: dict) -> str:
-    event = next(iter(raw.get("msys", {}).values()), {})
+    event: dict = next(iter(raw.get("msys", {}).values()), {})
     return str(event.get("bounce_class", ""))
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,11 @@ from samizdat.editions.conf import all_editions
 
 from .models import Frequency
 from .queries import section_choices
+
+
+def _choice(form: forms.Form, name: str) -> forms.ChoiceField:
+    """A form's choice field, whose choices depend on the edition."""
+    return cast(forms.ChoiceField, form.fields[name])
 
 
 class SubscribeForm(forms.Form):
@@ -45,10 +52,10 @@ class SubscribeForm(forms.Form):
 
     def __init__(self, *args, language: str, with_sections: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["edition"].choices = [(e.code, e.name) for e in all_editions()]
+        _choice(self, "edition").choices = [(e.code, e.name) for e in all_editions()]
         self.fields["edition"].initial = language
         if with_sections:
-            self.fields["sections"].choices = section_choices(language)
+            _choice(self, "sections").choices = section_choices(language)
         else:
             del self.fields["sections"]
 
@@ -76,5 +83,5 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["edition"].choices = [(e.code, e.name) for e in all_editions()]
-        self.fields["sections"].choices = section_choices(language)
+        _choice(self, "edition").choices = [(e.code, e.name) for e in all_editions()]
+        _choice(self, "sections").choices = section_choices(language)

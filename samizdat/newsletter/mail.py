@@ -165,7 +165,9 @@ class Prepared:
             },
         )
         message.attach_alternative(rendered.html, "text/html")
-        raw = message.message().as_bytes(linesep="\r\n")
+        # Django's SafeMIME classes take a line separator; the stubs know
+        # only the email package's signature.
+        raw = message.message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]
         self.from_email = parseaddr(sanitize_address(message.from_email, "utf-8"))[1]
         self.data = re.sub(rb"(?m)^\.", b"..", raw)
         self.links = {

@@ -43,7 +43,7 @@ def counts() -> SubscriberCounts:
     by_status: dict[str, int] = {}
     for row in rows:
         by_status[row["status"]] = by_status.get(row["status"], 0) + row["n"]
-    return SubscriberCounts(list(rows), by_status)
+    return SubscriberCounts([dict(row) for row in rows], by_status)
 
 
 def recent_mailings(limit: int = 20) -> list[MailingProgress]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import smtplib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from anymail.exceptions import AnymailError, AnymailRecipientsRefused
 from django.conf import settings
@@ -74,7 +74,7 @@ def send(connection, message: EmailMessage) -> tuple[str, str]:
     return SENT, ""
 
 
-def send_batch(connection, messages: list[EmailMessage]) -> list[tuple[str, str]]:
+def send_batch(connection, messages: Sequence[EmailMessage]) -> list[tuple[str, str]]:
     """Django's own path (NEWSLETTER_TRANSPORT = "django"): each message built
     by Django and sent by its backend over the one connection; outcomes in
     order, stopping after the first temporary failure (the rest wait)."""

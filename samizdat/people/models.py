@@ -9,7 +9,9 @@ from wagtail.search import index
 from samizdat.editions.slugs import slugify, validate_slug
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+# django-stubs cannot follow the `bylines` relation through modelcluster's
+# untyped ParentalKey/Orderable base of ArticleAuthor.
+class Person(TranslatableMixin, index.Indexed, models.Model):  # type: ignore[django-manager-missing]
     """Someone who signs work: a writer, reporter, photographer or artist.
 
     Translatable: the Persian edition holds the same person with the name in

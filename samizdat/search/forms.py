@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -75,12 +77,12 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, locale_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = (
+        section = cast(forms.ModelChoiceField, self.fields["section"])
+        section.queryset = (
             SectionPage.objects.live().filter(locale_id=locale_id).order_by("path")
         )
-        self.fields["author"].queryset = Person.objects.filter(
-            locale_id=locale_id
-        ).order_by("name")
+        author = cast(forms.ModelChoiceField, self.fields["author"])
+        author.queryset = Person.objects.filter(locale_id=locale_id).order_by("name")
 
     def clean(self):
         data = super().clean()

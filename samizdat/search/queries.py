@@ -4,6 +4,7 @@ the highlighted snippets shown under each headline."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -93,7 +94,9 @@ def results(scope: Scope, query: Query, number: int) -> Results:
     every = True
     if len(query.terms) > 1 and not found.count():
         found, every = engine.matching(scope, query.terms, _cards, every=False), False
-    paginator = Paginator(found, PAGE_SIZE)
+    # Paginator only takes len() and slices of it, which Ranked answers; it
+    # is not a full sequence (no single index, no iteration).
+    paginator: Paginator[Any] = Paginator(found, PAGE_SIZE)  # type: ignore[arg-type]
     page = paginator.get_page(number)
     for piece in page.object_list:
         piece.marked_headline = highlight(piece.title, query.terms)
@@ -109,7 +112,8 @@ def results(scope: Scope, query: Query, number: int) -> Results:
 
 
 def _marked(text: str, spans: list[tuple[int, int, str]], terms: set[str]) -> str:
-    out, last = [], spans[0][0] if spans else 0
+    out: list[str] = []
+    last = spans[0][0] if spans else 0
     for start, end, word in spans:
         out.append(escape(text[last:start]))
         piece = escape(text[start:end])

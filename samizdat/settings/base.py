@@ -5,6 +5,7 @@ memory cache, database task queue) with no server besides Python."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -76,7 +77,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "samizdat.urls"
 WSGI_APPLICATION = "samizdat.wsgi.application"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -140,10 +141,10 @@ TIME_ZONE = envstr("TIME_ZONE", "UTC")
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATIC_ROOT: Path | None = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_ROOT: Path | str = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -193,7 +194,7 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "png", "jpeg": "jpeg", "gif": "png"}
 # Search: Wagtail's database backend (SQLite FTS5, PostgreSQL full text) unless
 # SEARCH_BACKEND names another, such as wagtail.search.backends.opensearch3,
 # with its servers in SEARCH_URLS (docs/architecture.md, "Moving to OpenSearch").
-WAGTAILSEARCH_BACKENDS = {
+WAGTAILSEARCH_BACKENDS: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": envstr("SEARCH_BACKEND", "wagtail.search.backends.database")}
 }
 if envlist("SEARCH_URLS"):

@@ -23,10 +23,10 @@ def _indexes(request, locale_id: int) -> dict:
 def author_url(context, person) -> str:
     request = context["request"]
     nav = navigation.edition_nav(request)
-    if nav["locale_id"] == person.locale_id:
-        if not nav["authors_url"]:
+    if nav.locale_id == person.locale_id:
+        if not nav.authors_url:
             return ""
-        return nav["authors_url"] + AuthorIndexPage.subpage_path("item", person.slug)
+        return nav.authors_url + AuthorIndexPage.subpage_path("item", person.slug)
     index = _indexes(request, person.locale_id)["authors"]
     return index.author_url(request, person.slug) if index else ""
 
@@ -35,10 +35,10 @@ def author_url(context, person) -> str:
 def tag_url(context, tag, locale_id: int) -> str:
     request = context["request"]
     nav = navigation.edition_nav(request)
-    if nav["locale_id"] == locale_id:
-        if not nav["tags_url"]:
+    if nav.locale_id == locale_id:
+        if not nav.tags_url:
             return ""
-        return nav["tags_url"] + TagIndexPage.subpage_path("item", tag.slug)
+        return nav.tags_url + TagIndexPage.subpage_path("item", tag.slug)
     index = _indexes(request, locale_id)["tags"]
     return index.tag_url(request, tag.slug) if index else ""
 

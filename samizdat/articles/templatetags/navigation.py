@@ -8,5 +8,5 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def edition_nav(context) -> dict:
+def edition_nav(context) -> navigation.Navigation:
     return navigation.edition_nav(context["request"])

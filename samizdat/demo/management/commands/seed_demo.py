@@ -30,7 +30,8 @@ class Command(BaseCommand):
                 raise CommandError(f"Error: {message}")
             parser.exit(2, f"seed_demo: {message}\n")
 
-        parser.error = error
+        # argparse has no hook for the message alone; replace its method.
+        parser.error = error  # type: ignore[method-assign]
         return parser
 
     def add_arguments(self, parser: CommandParser) -> None:

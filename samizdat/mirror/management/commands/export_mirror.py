@@ -82,6 +82,6 @@ class Command(BaseCommand):
             f"in {report.seconds:.1f} s"
         )
         if report.errors:
-            for error in report.errors[:20]:
-                self.stderr.write(error)
+            for failure in report.errors[:20]:
+                self.stderr.write(failure)
             raise CommandError(f"{len(report.errors)} pages failed to render")
