@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PG_URL=${SAMIZDAT_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
 REDIS=${SAMIZDAT_TEST_REDIS_URL:-redis://127.0.0.1:6379/15}
+# pytest-django prefers this variable to pyproject's setting, and `make`
+# exports the development settings for `make run`: the suite runs on the
+# test settings whatever the caller's environment says.
+export DJANGO_SETTINGS_MODULE=samizdat.settings.test
 export SAMIZDAT_TEST_REDIS_URL=$REDIS
 status=0
 
