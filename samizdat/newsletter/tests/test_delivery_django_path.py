@@ -10,9 +10,15 @@ import time_machine
 from django.utils import timezone
 
 from samizdat.newsletter import delivery, mailings
-from samizdat.newsletter.models import Delivery, Status, Subscriber
+from samizdat.newsletter.models import Delivery
 
-from .test_delivery import a_mailing, recipients
+# Helpers of the raw path's tests, and its refusal test: collected again here,
+# it runs on this path.
+from .test_delivery import (  # noqa: F401
+    a_mailing,
+    recipients,
+    test_it_suppresses_an_address_the_server_refuses,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,14 +60,3 @@ def test_it_retries_a_temporary_failure_with_backoff(editions, smtp, settings):
         delivery.deliver(mailing.pk)
     assert sorted(recipients(smtp)) == ["reader0@example.org", "reader1@example.org"]
     assert set(Delivery.objects.values_list("state", flat=True)) == {"sent"}
-
-
-def test_it_suppresses_an_address_the_server_refuses(editions, smtp, settings):
-    mailing = a_mailing(2, settings)
-    smtp.reject.add("reader1@example.org")
-    delivery.deliver(mailing.pk)
-    refused = Subscriber.objects.get(status=Status.SUPPRESSED)
-    assert "550" in refused.suppressed_reason
-    assert "example.org" not in refused.suppressed_reason
-    assert Delivery.objects.get(subscriber=refused).state == "failed"
-    assert list(recipients(smtp)) == ["reader0@example.org"]
