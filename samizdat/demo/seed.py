@@ -13,7 +13,6 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +31,7 @@ from samizdat.articles.models import (
 from samizdat.articles.setup import ensure_editions, ensure_translation
 from samizdat.core.roles import ensure_roles
 from samizdat.editions.slugs import slugify
+from samizdat.newsletter.models import MailChoice
 from samizdat.people.models import Person
 
 from . import drawing
@@ -98,10 +98,7 @@ def save_image(title: str, filename: str, png: bytes):
 
 def archive(page: ArticlePage) -> None:
     """Demo pieces are an archive, not news: they are never mailed out."""
-    if apps.is_installed("samizdat.newsletter"):
-        from samizdat.newsletter.models import MailChoice
-
-        page.newsletter = [MailChoice(choice=MailChoice.Choice.SKIP)]
+    page.newsletter = [MailChoice(choice=MailChoice.Choice.SKIP)]
 
 
 class _Seeder:
