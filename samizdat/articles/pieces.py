@@ -160,15 +160,14 @@ class ArticlePage(ReaderPage):
 
     def detail(self) -> dict:
         """Everything the article template shows beyond the page's own
-        fields: bylines, tags, corrections and the section (joined in the
-        one query that found the page, see `samizdat.articles.routing`)."""
+        fields: bylines, tags and corrections. (Its section comes from the
+        cached navigation: the `section_of` template tag.)"""
         return {
             "authors": [
                 a.person for a in self.article_authors.select_related("person")
             ],
             "tags": list(self.tags.all()),
             "corrections": list(self.corrections.order_by("date", "pk")),
-            "section": self.section,
         }
 
     @property

@@ -3,7 +3,8 @@
 Wagtail routes a request by walking the tree one level at a time (two
 queries a level). Articles are the pages readers load most, so for them we
 look the page up by its stored `url_path` under the edition's root (its
-section, which the page shows, joined in the same query), then hand
+section comes from the cached navigation, not a join: a joined section
+page adds some thirty columns to build on every view), then hand
 the result to Wagtail's own `serve`, which runs every `before_serve_page`
 hook (view restrictions included) as usual. Anything the short way does not
 find goes down Wagtail's normal route."""
@@ -32,15 +33,13 @@ def _article_route(request: HttpRequest, path: str) -> RouteResult | None:
     url_path = roots[language] + "/".join(components) + "/"
     page = (
         ArticlePage.objects.filter(url_path=url_path, live=True)
-        .select_related("locale", "section")
+        .select_related("locale")
         .first()
     )
     if page is None:
         return None
     if page.content_type_id != ArticlePage.content_type_id_cached():
-        section = page.section
         page = page.specific
-        page.section = section
     request._wagtail_site = site  # type: ignore[attr-defined]
     return RouteResult(page)
 

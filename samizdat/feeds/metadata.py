@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
+from samizdat.articles.navigation import section_of
 from samizdat.articles.templatetags.articles import author_url
 from samizdat.core.queries import Alternate, absolute_url
 from samizdat.mirror.queries import addresses
@@ -80,10 +81,9 @@ def share_image(page) -> str:
     return absolute_url(image.get_rendition(spec).url) if image else ""
 
 
-def article_schema(context, url: str, image: str) -> dict:
+def article_schema(context, url: str, image: str, section) -> dict:
     """schema.org NewsArticle (or its kind) with every author as a Person."""
     page = context["page"]
-    section = context.get("section")
     home = absolute_url(reverse("wagtail_serve", args=[""]))
     data = {
         "@context": "https://schema.org",
@@ -184,10 +184,12 @@ def page_metadata(context) -> PageMetadata:
             meta.og.append(
                 ("article:modified_time", page.last_published_at.isoformat())
             )
-        if context.get("section") is not None:
-            meta.og.append(("article:section", context["section"].title))
+        request = context.get("request")
+        section = section_of(request, page) if request is not None else None
+        if section is not None:
+            meta.og.append(("article:section", section.title))
         meta.og.extend(("article:tag", tag.name) for tag in context.get("tags", ()))
-        schema = article_schema(context, url, image)
+        schema = article_schema(context, url, image, section)
         meta.jsonld = json.dumps(schema, ensure_ascii=False).translate(JSON_ESCAPES)
     request = context.get("request")
     if request is not None and getattr(request, "samizdat_mirror", False):
