@@ -195,3 +195,21 @@ def feed(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     rows = list(queries.said_by(person)[: feeds.ITEMS])
     body, content_type = feeds.document(request, fmt, person, speaker_url(person), rows)
     return feeds.cacheable(HttpResponse(body, content_type=content_type))
+
+
+def record_urls(person: Person) -> list[str]:
+    """Every address of a public figure's record a static copy needs: each
+    page of the list, each month of the timeline and the two feeds."""
+    total = queries.said_by(person).count()
+    pages = max(1, -(-total // PAGE_SIZE))
+    urls = [speaker_url(person, n) for n in range(1, pages + 1)]
+    with translation.override(_language(person.locale_id)):
+        urls += [
+            reverse(
+                "quotes:speaker_month",
+                args=[person.slug, entry.month.year, entry.month.month],
+            )
+            for entry in queries.timeline(person)
+        ]
+        urls += [reverse(f"quotes:{fmt}", args=[person.slug]) for fmt in ("rss", "atom")]
+    return urls
