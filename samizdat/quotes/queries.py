@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 
 from samizdat.articles.models import ArticlePage, Tag
@@ -119,4 +120,34 @@ def unlinked() -> QuerySet[Quotation]:
         Quotation.objects.filter(person__isnull=True, page__live=True)
         .select_related("page", "locale")
         .order_by("speaker_name", "-said_on")
+    )
+
+
+def statements(
+    locale_id: int,
+    terms: list[str],
+    *,
+    person_id: int | None = None,
+    after: dt.date | None = None,
+    before: dt.date | None = None,
+) -> QuerySet[Quotation]:
+    """Quotations of the edition's published pieces holding every one of
+    `terms` (normalised words, from the search page) in their text, speaker
+    or role, newest date said first: the search page's Statements filter.
+
+    Each term is matched as a whole word of the stored normalised words, so
+    no pattern syntax reaches the database."""
+    rows = Quotation.objects.filter(locale_id=locale_id, page__live=True).annotate(
+        padded=Concat(Value(" "), "words", Value(" "), output_field=TextField())
+    )
+    for term in terms:
+        rows = rows.filter(padded__contains=f" {term} ")
+    if person_id:
+        rows = rows.filter(person_id=person_id)
+    if after:
+        rows = rows.filter(said_on__gte=after)
+    if before:
+        rows = rows.filter(said_on__lte=before)
+    return rows.select_related("page", "person").order_by(
+        "-said_on", "-published_at", "position"
     )

@@ -211,5 +211,7 @@ def record_urls(person: Person) -> list[str]:
             )
             for entry in queries.timeline(person)
         ]
-        urls += [reverse(f"quotes:{fmt}", args=[person.slug]) for fmt in ("rss", "atom")]
+        urls += [
+            reverse(f"quotes:{fmt}", args=[person.slug]) for fmt in ("rss", "atom")
+        ]
     return urls
