@@ -7,9 +7,7 @@ def _said(html: str) -> list[str]:
     return re.findall(r"<blockquote[^>]*><p>(.*?)</p></blockquote>", html)
 
 
-def test_the_statements_filter_returns_quotations_with_speaker_and_date(
-    client, record
-):
+def test_the_statements_filter_returns_quotations_with_speaker_and_date(client, record):
     response = client.get("/en/search/", {"q": "water right", "show": "statements"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -31,9 +29,7 @@ def test_it_finds_by_speaker_and_never_lists_unpublished_pieces(client, record):
 
 
 def test_it_matches_persian_words_folded(client, record):
-    html = client.get(
-        "/fa/search/", {"q": "آب", "show": "statements"}
-    ).content.decode()
+    html = client.get("/fa/search/", {"q": "آب", "show": "statements"}).content.decode()
     assert _said(html) == ["آب حق است."]
     assert "۱۸ اسفند ۱۴۰۳" in html
 
