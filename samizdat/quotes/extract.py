@@ -341,11 +341,21 @@ def find(
     dates = _dates(text, piece_date, persian)
     proposals: list[Proposal] = []
     last: Speaker | None = None
+    previous_end = 0
     for start, end in _spans(text):
         inner = text[start + 1 : end - 1].strip()
         if not inner:
             continue
         low, high = _sentence(text, start, end)
+        low = max(low, previous_end)
+        previous_end = end
+        before_has_verb = verbs.search(text, low, start) is not None
+        following = OPENING.search(text, end, high)
+        if following is not None:
+            # "… pressure." Trump declared, “…”: the words up to the next
+            # quotation introduce it; they attribute this one only when
+            # nothing before it does ('"A," Trump said, "B."').
+            high = end if before_has_verb else following.start()
         around = [(low, start), (end, high)]
         verb_at = None
         for a, b in around:

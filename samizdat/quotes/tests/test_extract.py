@@ -91,3 +91,16 @@ def test_the_command_prints_one_json_object_per_proposal(tmp_path, editions):
         call_command("extract_quotes", str(passage), "--edition", "xx")
     with pytest.raises(CommandError, match="cannot read"):
         call_command("extract_quotes", str(tmp_path / "missing.txt"))
+
+
+def test_an_attribution_between_two_quotations_belongs_to_the_next():
+    text = (
+        'Khamenei said on March 8, 2025, "We will not negotiate under pressure." '
+        "Trump declared, “They will come to the table.” He added: “It is close.”"
+    )
+    found = find(text, PEOPLE, language="en")
+    assert [(p.speaker_id, p.date_said) for p in found] == [
+        (1, "2025-03-08"),
+        (2, "2025-03-08"),
+        (2, "2025-03-08"),
+    ]
