@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include(newsletter_urls)),
     path("search/", search_views.search, name="search"),
     path("", include(feed_urls.edition_urlpatterns)),
+    path("", include("samizdat.quotes.urls")),
     # Wagtail's own pattern drops the ZWNJ that Persian slugs keep.
     re_path(r"^((?:[\w\-\u200c]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

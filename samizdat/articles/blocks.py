@@ -1,15 +1,33 @@
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class QuotationBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quotation"))
-    speaker = blocks.CharBlock(label=_("Speaker"), max_length=200)
+    person = SnippetChooserBlock(
+        "people.Person",
+        label=_("Speaker"),
+        required=False,
+        help_text=_("Choose the speaker from People, or create them here."),
+    )
+    speaker = blocks.CharBlock(
+        label=_("Speaker (free text)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Only when the speaker is not in People: the quotation is then "
+            "listed under Reports → Unlinked speakers."
+        ),
+    )
     speaker_role = blocks.CharBlock(
         label=_("Speaker's role"), required=False, max_length=200
     )
@@ -20,6 +38,22 @@ class QuotationBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quotation")
         template = "components/streamfield/blocks/quotation.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("person") is None and not (value.get("speaker") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "person": ErrorList(
+                        [
+                            ValidationError(
+                                _("Choose a speaker from People or type a name.")
+                            )
+                        ]
+                    )
+                }
+            )
+        return value
 
 
 class ImageBlock(blocks.StructBlock):

@@ -13,6 +13,7 @@ from samizdat.articles.navigation import section_of
 from samizdat.articles.templatetags.articles import author_url
 from samizdat.core.queries import Alternate, absolute_url
 from samizdat.mirror.queries import addresses
+from samizdat.quotes import schema as quotation_schema
 
 SCHEMA_TYPES = {
     "news": "NewsArticle",
@@ -123,6 +124,8 @@ def article_schema(context, url: str, image: str, section) -> dict:
         data["image"] = [image]
     if context.get("tags"):
         data["keywords"] = [tag.name for tag in context["tags"]]
+    data["@id"] = url
+    data["hasPart"] = quotation_schema.quotations(page, url)
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 

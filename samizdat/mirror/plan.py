@@ -33,6 +33,8 @@ from samizdat.articles.models import (
 )
 from samizdat.editions.conf import all_editions
 from samizdat.people.models import Person
+from samizdat.quotes import queries as quotes
+from samizdat.quotes import views as quote_views
 from samizdat.related.models import RelatedArticle
 
 from .rewrite import file_for
@@ -105,6 +107,15 @@ def add_edition(plan: Plan, locale: Locale) -> None:
         plan.add(piece.get_url(), piece.pk)
     add_people(plan, locale, Person.objects.filter(locale=locale))
     add_tags(plan, locale, articles.tags_in(locale))
+    add_speakers(plan, quotes.public_figures(locale.pk))
+
+
+def add_speakers(plan: Plan, people) -> None:
+    """The records of public figures ("What X said"), every page and feed."""
+    for person in people:
+        if person.public_figure:
+            for url in quote_views.record_urls(person):
+                plan.add(url)
 
 
 def add_section(
@@ -250,6 +261,7 @@ def add_edited_people(plan: Plan, since: dt.datetime) -> bool:
         return False
     for person in people:
         add_people(plan, person.locale, [person])
+        add_speakers(plan, [person])
         for piece in (
             ArticlePage.objects.live()
             .filter(article_authors__person=person)
@@ -300,3 +312,4 @@ def add_piece(plan: Plan, piece: ArticlePage, is_new: bool) -> None:
     add_people(plan, locale, people, only_piece=only)
     tags = Tag.objects.filter(tagged_articles__content_object=piece).distinct()
     add_tags(plan, locale, tags, only_piece=only)
+    add_speakers(plan, Person.objects.filter(quotations__page=piece).distinct())

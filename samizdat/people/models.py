@@ -32,6 +32,19 @@ class Person(TranslatableMixin, index.Indexed, models.Model):  # type: ignore[dj
         help_text=_("The last part of the author page address. Made from the name."),
     )
     role = models.CharField(_("role"), max_length=200, blank=True)
+    public_figure = models.BooleanField(
+        _("public figure"),
+        default=False,
+        help_text=_(
+            "Someone whose statements the outlet reports: their quotations "
+            "are gathered on a page of their own."
+        ),
+    )
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("Other names the press uses for this person, one a line."),
+    )
     bio = models.TextField(_("bio"), blank=True)
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -47,6 +60,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):  # type: ignore[dj
         FieldPanel("pen_name"),
         FieldPanel("slug"),
         FieldPanel("role"),
+        FieldPanel("public_figure"),
+        FieldPanel("aliases"),
         FieldPanel("bio"),
         FieldPanel("photo"),
     ]
@@ -95,6 +110,11 @@ class Person(TranslatableMixin, index.Indexed, models.Model):  # type: ignore[dj
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
         return slug
+
+    @property
+    def alias_list(self) -> list[str]:
+        """The other names, one a line, blanks dropped."""
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
     @property
     def byline_name(self) -> str:

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from .models import Person
@@ -31,6 +33,25 @@ class PersonDeleteView(DeleteView):
         return super().form_valid(form)
 
 
+class PersonQuickCreateView(SnippetCreateView):
+    """The chooser's "create" tab makes the person in the edition the chooser
+    was opened for (the piece's), not always the default edition."""
+
+    def save_form(self, form):
+        code = self.request.GET.get("locale") or self.request.POST.get("locale")
+        locale = Locale.objects.filter(language_code=code).first() if code else None
+        if locale is not None:
+            form.instance.locale = locale
+        return super().save_form(form)
+
+
+class PersonChooserViewSet(SnippetChooserViewSet):
+    """Choosing a person (a byline, a speaker) can also create one."""
+
+    form_fields = ["name", "role", "public_figure"]
+    create_view_class = PersonQuickCreateView
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
@@ -40,6 +61,7 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "pen_name", "role", "locale"]
     search_fields = ["name", "pen_name"]
     delete_view_class = PersonDeleteView
+    chooser_viewset_class = PersonChooserViewSet
 
 
 register_snippet(PersonViewSet)

@@ -63,6 +63,13 @@ class SearchForm(forms.Form):
         required=False,
         widget=PlainSelect,
     )
+    show = forms.ChoiceField(
+        label=_("Show"),
+        choices=[("", _("Pieces")), ("statements", _("Statements"))],
+        required=False,
+        widget=PlainSelect,
+        help_text=_("Statements: the quotations themselves, with speaker and date."),
+    )
     after = forms.DateField(
         label=_("From"),
         required=False,

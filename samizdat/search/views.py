@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -11,12 +12,14 @@ from django.views.decorators.http import require_safe
 
 from samizdat.core.queries import Alternate, absolute_url, locale_for
 from samizdat.editions.conf import all_editions, edition_for
+from samizdat.quotes import queries as quote_queries
 
 from . import queries
 from .forms import SearchForm
 from .scope import Scope
 
-FILTERS = ("q", "section", "author", "kind", "after", "before")
+STATEMENTS_PER_PAGE = 20
+FILTERS = ("q", "section", "author", "kind", "show", "after", "before")
 
 
 def _alternates() -> list[Alternate]:
@@ -44,6 +47,40 @@ def _page_url(params: dict, number: int) -> str:
     return "?" + urlencode(kept)
 
 
+def _statements(request, context, query, data, params) -> HttpResponse:
+    """The Statements filter: quotations themselves rather than pieces."""
+    rows = quote_queries.statements(
+        locale_for().pk,
+        query.terms,
+        person_id=data["author"].pk if data["author"] else None,
+        after=data["after"],
+        before=data["before"],
+    )
+    paginator = Paginator(rows, STATEMENTS_PER_PAGE)
+    try:
+        page = paginator.page(data["page"] or 1)
+    except EmptyPage as error:
+        raise Http404 from error
+    context.update(
+        query=query,
+        statements=page,
+        pagination={
+            "previous_url": _page_url(params, page.number - 1)
+            if page.has_previous()
+            else "",
+            "next_url": _page_url(params, page.number + 1) if page.has_next() else "",
+            "nearby": [
+                (n, _page_url(params, n), n == page.number)
+                for n in paginator.get_elided_page_range(
+                    page.number, on_each_side=2, on_ends=1
+                )
+                if isinstance(n, int)
+            ],
+        },
+    )
+    return render(request, "pages/search.html", context)
+
+
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     locale = locale_for()
@@ -69,9 +106,11 @@ def search(request: HttpRequest) -> HttpResponse:
             after=data["after"],
             before=data["before"],
         )
-        found = queries.results(scope, query, data["page"] or 1)
         params = {k: request.GET.get(k, "") for k in FILTERS}
         params["q"] = query.text
+        if data["show"] == "statements":
+            return _statements(request, context, query, data, params)
+        found = queries.results(scope, query, data["page"] or 1)
         context.update(query=query, results=found)
         if found.suggestion:
             mended = dict(params, q=" ".join(found.suggestion))

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "samizdat.editions",
     "samizdat.people",
     "samizdat.articles",
+    "samizdat.quotes",
     "samizdat.audience",
     "samizdat.ads",
     "samizdat.feeds",

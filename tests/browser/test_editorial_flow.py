@@ -48,7 +48,7 @@ def write_article(page, newsroom, section) -> None:
     add_block(page, "Paragraph").get_by_role("textbox").fill(PARAGRAPH)
     quotation = add_block(page, "Quotation")
     quotation.get_by_role("textbox", name="Quotation*").fill(QUOTATION)
-    quotation.get_by_role("textbox", name="Speaker*").fill(SPEAKER)
+    quotation.get_by_role("textbox", name="Speaker (free text)").fill(SPEAKER)
     add_block(page, "Subheading").get_by_role("textbox").fill(SUBHEADINGS[1])
 
 

@@ -1,0 +1,20 @@
+"""Publishing or unpublishing a piece rewrites its rows in the quotation
+record at once, in the same transaction: a piece's quotations appear with it
+and disappear with it, never from a draft. One piece's rows cost a delete and
+an insert, so this runs now rather than on the worker."""
+
+from __future__ import annotations
+
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from samizdat.articles.models import ArticlePage
+
+from . import services
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def record_on_change(sender, instance, **kwargs) -> None:
+    if isinstance(sender, type) and issubclass(sender, ArticlePage):
+        services.record(instance.pk)
