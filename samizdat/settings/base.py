@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "samizdat.search",
     "samizdat.related",
     "samizdat.newsletter",
+    "samizdat.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -281,3 +282,18 @@ SAMIZDAT_COUNT_RATE_PER_MINUTE = envint("COUNT_RATE_PER_MINUTE", 600)
 SAMIZDAT_COUNT_CLIENT_IP_HEADER = envstr("COUNT_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Count requests are answered before the rest of the middleware stack.
 MIDDLEWARE = ["samizdat.audience.middleware.CountMiddleware", *MIDDLEWARE]
+
+# --- Operations (issue 13): workers, recovery, backups, health, purge -------
+# A task worker beats every TASK_HEARTBEAT_SECONDS; a RUNNING task whose
+# worker has not beaten for TASK_LEASE_SECONDS is queued again by the clock,
+# and marked failed once it has lost TASK_MAX_ATTEMPTS workers.
+TASK_HEARTBEAT_SECONDS = envint("TASK_HEARTBEAT_SECONDS", 10)
+TASK_LEASE_SECONDS = envint("TASK_LEASE_SECONDS", 60)
+TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 3)
+SAMIZDAT_PERIODIC_TASKS += [
+    (
+        "samizdat.operations.tasks.recover_lost_tasks",
+        envint("TASK_RECOVER_SECONDS", 30),
+    ),
+]
+# --- end of operations settings ---------------------------------------------

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         manage = [sys.executable, "manage.py"]
         commands = {
             "web": [*manage, "runserver", f"{host}:{port}", "--noreload"],
-            "worker": [*manage, "db_worker", "--no-reload", "--interval", "1"],
+            "worker": [*manage, "worker", "--no-reload", "--interval", "1"],
             "clock": [*manage, "clock"],
         }
         procs = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}  # noqa: S603
