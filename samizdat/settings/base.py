@@ -106,7 +106,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-            "PRAGMA busy_timeout=5000;"
+            # A writer waits this long for another's write lock (a backup, a
+            # long import) before "database is locked": operations' default
+            # outlasts a 10 s lock; gunicorn's timeout is longer still.
+            f"PRAGMA busy_timeout={envint('SQLITE_BUSY_TIMEOUT_MS', 20000)};"
         ),
         "transaction_mode": "IMMEDIATE",
     }

@@ -39,11 +39,15 @@ def _die() -> None:
 
 
 def setup(count: int) -> None:
+    from django.contrib.auth.models import User
+
     from samizdat.articles.setup import ensure_editions
     from samizdat.articles.tests import factories
     from samizdat.newsletter.tests.conftest import confirmed
+    from samizdat.operations.tests.conftest import STAFF
 
     ensure_editions("Samizdat")
+    User.objects.create_superuser(STAFF[0], "editor@example.org", STAFF[1])
     news = factories.section("News")
     for i in range(count):
         confirmed(f"reader{i}@example.org")
