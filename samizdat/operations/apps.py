@@ -7,3 +7,7 @@ class OperationsConfig(AppConfig):
     label = "operations"
     verbose_name = _("Operations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Receivers connect only once every app is loaded (Django app loading).
+        from . import signals  # noqa: F401

@@ -299,4 +299,14 @@ SAMIZDAT_PERIODIC_TASKS += [
         envint("TASK_RECOVER_SECONDS", 30),
     ),
 ]
+# Front cache purged on publish (samizdat.operations.purge): nginx's purge
+# listener or Varnish at FRONTEND_CACHE_URL. Cloudflare and CloudFront: see
+# docs/deploy.md (Wagtail's backends, configured in WAGTAILFRONTENDCACHE).
+if envstr("FRONTEND_CACHE_URL", ""):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "samizdat.operations.purge.PurgeBackend",
+            "LOCATION": envstr("FRONTEND_CACHE_URL", ""),
+        }
+    }
 # --- end of operations settings ---------------------------------------------

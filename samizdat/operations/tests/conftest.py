@@ -57,10 +57,17 @@ def site_env(db: Path, **extra: str) -> dict[str, str]:
     }
 
 
-def run(db: Path, smtp_port: int, *args: str, check: bool = True):
+def run(
+    db: Path,
+    smtp_port: int,
+    *args: str,
+    check: bool = True,
+    env: dict[str, str] | None = None,
+):
     """Run crash_mailing.py's step ARGS against the site in `db`."""
     env = site_env(
         db,
+        **(env or {}),
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(smtp_port),
         TASK_LEASE_SECONDS="1",

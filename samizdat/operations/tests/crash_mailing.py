@@ -3,6 +3,7 @@
     python -m samizdat.operations.tests.crash_mailing setup COUNT
     python -m samizdat.operations.tests.crash_mailing work STEP AFTER
     python -m samizdat.operations.tests.crash_mailing recover
+    python -m samizdat.operations.tests.crash_mailing url|correct TEXT
 
 `setup` makes the editions, COUNT confirmed subscribers and a published
 article (whose publication queues its mailing). `work` runs `manage.py
@@ -11,7 +12,8 @@ chunks of the ledger are written), `sending` (half-way through writing the
 message after AFTER whole ones), `marking` (right after the AFTER-th row is
 marked sent, before the server's answer is read). `recover` is what a
 restarted deployment does: one clock tick, then a worker until the queue is
-empty. Mail goes over SMTP to EMAIL_HOST:EMAIL_PORT. The database is
+empty. `url` prints the article's path; `correct` publishes a correction
+to it, as an editor would. Mail goes over SMTP to EMAIL_HOST:EMAIL_PORT. The database is
 DATABASE_URL; the test settings are used."""
 
 from __future__ import annotations
@@ -52,6 +54,19 @@ def setup(count: int) -> None:
     for i in range(count):
         confirmed(f"reader{i}@example.org")
     factories.article(news, "Flood warning")
+
+
+def article():
+    from samizdat.articles.models import ArticlePage
+
+    return ArticlePage.objects.get(title="Flood warning")
+
+
+def correct(text: str) -> None:
+    """An editor's correction: a new revision of the article, published."""
+    from samizdat.articles.tests import factories
+
+    factories.correction(article(), text)
 
 
 def arm(step: str, after: int) -> None:
@@ -124,6 +139,12 @@ def main(argv: list[str]) -> None:
         work()
     elif argv[0] == "recover":
         recover()
+    elif argv[0] == "work_queue":
+        work()
+    elif argv[0] == "url":
+        print(article().url)
+    elif argv[0] == "correct":
+        correct(argv[1])
 
 
 if __name__ == "__main__":

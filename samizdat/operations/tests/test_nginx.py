@@ -16,7 +16,7 @@ import requests
 from django.conf import settings as django_settings
 from urllib3.exceptions import InsecureRequestWarning
 
-from .conftest import STAFF, free_port, gunicorn, nginx
+from .conftest import STAFF, free_port, gunicorn, nginx, run
 
 pytestmark = [
     pytest.mark.nginx,
@@ -50,7 +50,8 @@ def test_the_shipped_config_caches_bypasses_staff_and_purges(template, tmp_path)
     (srv / "media" / "upload.html").write_text("<script>alert(1)</script>")
     app_port = free_port()
     warnings.simplefilter("ignore", InsecureRequestWarning)
-    with gunicorn(db, port=app_port), nginx(tmp_path, app_port) as ports:
+    article = run(db, 25, "url").stdout.strip()
+    with nginx(tmp_path, app_port) as ports, gunicorn(db, port=app_port):
         site = f"https://127.0.0.1:{ports['https']}"
         reader = requests.Session()
 
@@ -128,3 +129,17 @@ def test_the_shipped_config_caches_bypasses_staff_and_purges(template, tmp_path)
         assert plain.status_code == 301
         assert plain.headers["Location"] == "https://localhost/en/"
         assert alpn(ports["https"]) == "h2"
+
+        # A correction published in the admin reaches readers at once: the
+        # purge task, run by the worker, drops every page that shows it.
+        assert status(article) == "MISS" and status(article) == "HIT"
+        assert status("/en/") == "HIT"
+        cache = {"FRONTEND_CACHE_URL": purge}
+        run(db, 25, "correct", "The river rose two metres, not three.", env=cache)
+        assert status(article) == "HIT"  # nothing purged until the task runs
+        run(db, 25, "work_queue", env=cache)
+        corrected = reader.get(site + article, headers=HOST, timeout=30, verify=False)
+        assert corrected.headers["X-Cache-Status"] == "MISS"
+        assert "two metres, not three" in corrected.text
+        assert status("/en/") == "MISS"
+        assert status("/en/feeds/rss.xml") in ("MISS", "EXPIRED")
