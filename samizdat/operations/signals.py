@@ -12,6 +12,10 @@ from samizdat.people.models import Person
 from . import purge
 from .tasks import purge_page, purge_person
 
+# Ahead of the search index and related lists that the same publish queues:
+# readers should see a correction before anything else is refreshed.
+PURGE_PRIORITY = 50
+
 
 @receiver(page_published)
 @receiver(page_unpublished)
@@ -21,7 +25,9 @@ def purge_changed_page(sender, instance, **kwargs) -> None:
     if not purge.enabled():
         return
     page_id = instance.pk
-    transaction.on_commit(lambda: purge_page.enqueue(page_id))
+    transaction.on_commit(
+        lambda: purge_page.using(priority=PURGE_PRIORITY).enqueue(page_id)
+    )
 
 
 @receiver(post_save, sender=Person)
@@ -29,4 +35,6 @@ def purge_changed_person(sender, instance, **kwargs) -> None:
     if not purge.enabled():
         return
     person_id = instance.pk
-    transaction.on_commit(lambda: purge_person.enqueue(person_id))
+    transaction.on_commit(
+        lambda: purge_person.using(priority=PURGE_PRIORITY).enqueue(person_id)
+    )
