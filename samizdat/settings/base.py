@@ -309,4 +309,13 @@ if envstr("FRONTEND_CACHE_URL", ""):
             "LOCATION": envstr("FRONTEND_CACHE_URL", ""),
         }
     }
+# Logs: a request for a host not in ALLOWED_HOSTS is one warning line.
+LOGGING["filters"] = {
+    "disallowed_host": {"()": "samizdat.operations.logs.DisallowedHostAsWarning"}
+}
+LOGGING["loggers"] = {
+    "django.security.DisallowedHost": {"filters": ["disallowed_host"]},
+    # runserver (make run) logs every request at INFO; keep the failures.
+    "django.server": {"level": envstr("SERVER_LOG_LEVEL", "WARNING")},
+}
 # --- end of operations settings ---------------------------------------------
