@@ -43,6 +43,12 @@ CORRECT = (
     "page.save_revision().publish()\n"
     "print(time.time())\n"
 )
+TIMINGS = (
+    "from django_tasks_db.models import DBTaskResult as R\n"
+    "r = R.objects.filter(task_path__endswith='purge_page').latest('enqueued_at')\n"
+    "print(r.enqueued_at.timestamp(), r.started_at.timestamp(), "
+    "r.finished_at.timestamp())\n"
+)
 NO_VERIFY = ssl.create_default_context()
 NO_VERIFY.check_hostname = False
 NO_VERIFY.verify_mode = ssl.CERT_NONE
@@ -107,6 +113,7 @@ def main() -> None:
         finally:
             worker.terminate()
             worker.wait(timeout=30)
+        enqueued, started, finished = map(float, shell(env, TIMINGS).split())
     print(
         json.dumps(
             {
@@ -114,6 +121,8 @@ def main() -> None:
                 "seconds_until_cache_serves_correction": round(served - published, 2),
                 "target_seconds": 2,
                 "worker_poll_seconds": 0.2,
+                "purge_task_waited_seconds": round(started - enqueued, 2),
+                "purge_task_ran_seconds": round(finished - started, 2),
                 "hot_reads": len(seen),
                 "hot_reads_from_cache": round(seen.count("HIT") / max(1, len(seen)), 3),
             }
