@@ -1,6 +1,7 @@
 """Project-wide test switches: optional servers and the browser.
 
-Tests marked `redis` or `browser` need a Redis server or Debian's Chromium.
+Tests marked `redis`, `browser` or `nginx` need a Redis server, Debian's
+Chromium or Debian's nginx with its cache purge module.
 Where one is missing they are skipped with a plain reason, unless
 SAMIZDAT_REQUIRE_SERVICES=1 (CI), where they fail instead."""
 
@@ -35,8 +36,28 @@ def chromium_problem() -> str | None:
     return None
 
 
+NGINX = os.environ.get("SAMIZDAT_NGINX", "/usr/sbin/nginx")
+NGINX_PURGE_MODULE = "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so"
+
+
+@cache
+def nginx_problem() -> str | None:
+    if not os.path.exists(NGINX):
+        return f"nginx not found at {NGINX} (apt-get install nginx)"
+    if not os.path.exists(NGINX_PURGE_MODULE):
+        return (
+            "nginx's purge module is missing "
+            "(apt-get install libnginx-mod-http-cache-purge)"
+        )
+    return None
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    for marker, problem in (("redis", redis_problem), ("browser", chromium_problem)):
+    for marker, problem in (
+        ("redis", redis_problem),
+        ("browser", chromium_problem),
+        ("nginx", nginx_problem),
+    ):
         if marker in item.keywords:
             reason = problem()
             if reason:

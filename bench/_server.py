@@ -104,10 +104,10 @@ def gunicorn(env: dict[str, str], port: int, workers: int = 2) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90
         while True:
             try:
-                urllib.request.urlopen(base + "/en/", timeout=2).read()  # noqa: S310
+                urllib.request.urlopen(base + "/en/", timeout=30).read()  # noqa: S310
                 break
             except OSError:
                 if time.monotonic() > deadline or proc.poll() is not None:

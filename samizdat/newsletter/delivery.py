@@ -281,6 +281,9 @@ def send_batch(
 
 
 def finish_if_done(mailing: Mailing) -> None:
+    """A mailing is finished when its ledger is complete and no row waits."""
+    if not Mailing.objects.filter(pk=mailing.pk, ledger_done_at__isnull=False).exists():
+        return
     if not Delivery.objects.filter(
         mailing=mailing, state=Delivery.State.QUEUED
     ).exists():

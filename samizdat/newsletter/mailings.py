@@ -25,8 +25,9 @@ def wants_mailing(page: ArticlePage) -> bool:
 
 
 def queue_article_mailing(page: ArticlePage) -> Mailing | None:
-    """Create the one mailing of an article and its ledger; a second call (a
-    republish) finds the mailing and adds nothing."""
+    """Create the one mailing of an article and its ledger. A second call (a
+    republish) finds the mailing and adds nothing; a call after a crash that
+    left the ledger half-written completes it and returns the mailing."""
     language = page.locale.language_code
     try:
         with transaction.atomic():
@@ -38,9 +39,32 @@ def queue_article_mailing(page: ArticlePage) -> Mailing | None:
                 article_ids=[page.pk],
             )
     except IntegrityError:
-        return None
-    add_deliveries(mailing, recipients(mailing))
+        found = Mailing.objects.filter(
+            kind=Mailing.Kind.ARTICLE, article=page, ledger_done_at__isnull=True
+        ).first()
+        if found is None:
+            return None
+        mailing = found
+    complete_ledger(mailing)
     return mailing
+
+
+def complete_ledger(mailing: Mailing) -> int:
+    """Give every recipient of the mailing its ledger row, then mark the ledger
+    complete. Resumable: rows written before a crash stay, a rerun adds only
+    the missing ones (the (mailing, subscriber) pair is unique). Returns how
+    many rows this call added."""
+    added = add_deliveries(mailing, recipients(mailing))
+    Mailing.objects.filter(pk=mailing.pk, ledger_done_at__isnull=True).update(
+        ledger_done_at=timezone.now()
+    )
+    mailing.refresh_from_db(fields=["ledger_done_at"])
+    return added
+
+
+def incomplete_ledgers() -> list[Mailing]:
+    """Mailings whose ledger a killed worker left half-written."""
+    return list(Mailing.objects.filter(ledger_done_at__isnull=True).order_by("pk"))
 
 
 def digest_period(frequency: str, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -68,12 +92,16 @@ def create_digests(now: dt.datetime | None = None) -> list[Mailing]:
     for frequency in (Frequency.DAILY, Frequency.WEEKLY):
         start, end = digest_period(frequency, now)
         for edition in all_editions():
-            if Mailing.objects.filter(
+            existing = Mailing.objects.filter(
                 kind=Mailing.Kind.DIGEST,
                 language=edition.code,
                 frequency=frequency,
                 period_end=end,
-            ).exists():
+            ).first()
+            if existing is not None:
+                if existing.ledger_done_at is None:
+                    complete_ledger(existing)
+                    created.append(existing)
                 continue
             ids = list(
                 ArticlePage.objects.live()
@@ -98,6 +126,6 @@ def create_digests(now: dt.datetime | None = None) -> list[Mailing]:
                     )
             except IntegrityError:
                 continue
-            add_deliveries(mailing, recipients(mailing))
+            complete_ledger(mailing)
             created.append(mailing)
     return created

@@ -138,6 +138,9 @@ class Mailing(models.Model):
     period_end = models.DateTimeField(_("period end"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Set once every recipient has a ledger row; until then a rerun (or the
+    # clock's resume_deliveries) completes the ledger and nothing finishes.
+    ledger_done_at = models.DateTimeField(_("ledger complete"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("mailing")

@@ -50,7 +50,10 @@ def send_digests() -> list[int]:
 
 @task()
 def resume_deliveries() -> list[int]:
-    """Periodic: pick up rows left by a killed worker or due for a retry."""
+    """Periodic: complete ledgers a killed worker left half-written, then pick
+    up rows left by a killed worker or due for a retry."""
+    for mailing in mailings.incomplete_ledgers():
+        mailings.complete_ledger(mailing)
     ids = delivery.unfinished_mailings()
     for mailing_id in ids:
         deliver_mailing.enqueue(mailing_id)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "samizdat.search",
     "samizdat.related",
     "samizdat.newsletter",
+    "samizdat.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -106,7 +107,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-            "PRAGMA busy_timeout=5000;"
+            # A writer waits this long for another's write lock (a backup, a
+            # long import) before "database is locked": operations' default
+            # outlasts a 10 s lock; gunicorn's timeout is longer still.
+            f"PRAGMA busy_timeout={envint('SQLITE_BUSY_TIMEOUT_MS', 20000)};"
         ),
         "transaction_mode": "IMMEDIATE",
     }
@@ -282,3 +286,37 @@ SAMIZDAT_COUNT_RATE_PER_MINUTE = envint("COUNT_RATE_PER_MINUTE", 600)
 SAMIZDAT_COUNT_CLIENT_IP_HEADER = envstr("COUNT_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Count requests are answered before the rest of the middleware stack.
 MIDDLEWARE = ["samizdat.audience.middleware.CountMiddleware", *MIDDLEWARE]
+
+# --- Operations (issue 13): workers, recovery, backups, health, purge -------
+# A task worker beats every TASK_HEARTBEAT_SECONDS; a RUNNING task whose
+# worker has not beaten for TASK_LEASE_SECONDS is queued again by the clock,
+# and marked failed once it has lost TASK_MAX_ATTEMPTS workers.
+TASK_HEARTBEAT_SECONDS = envint("TASK_HEARTBEAT_SECONDS", 10)
+TASK_LEASE_SECONDS = envint("TASK_LEASE_SECONDS", 60)
+TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 3)
+SAMIZDAT_PERIODIC_TASKS += [
+    (
+        "samizdat.operations.tasks.recover_lost_tasks",
+        envint("TASK_RECOVER_SECONDS", 30),
+    ),
+]
+# Front cache purged on publish (samizdat.operations.purge): nginx's purge
+# listener or Varnish at FRONTEND_CACHE_URL. Cloudflare and CloudFront: see
+# docs/deploy.md (Wagtail's backends, configured in WAGTAILFRONTENDCACHE).
+if envstr("FRONTEND_CACHE_URL", ""):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "samizdat.operations.purge.PurgeBackend",
+            "LOCATION": envstr("FRONTEND_CACHE_URL", ""),
+        }
+    }
+# Logs: a request for a host not in ALLOWED_HOSTS is one warning line.
+LOGGING["filters"] = {
+    "disallowed_host": {"()": "samizdat.operations.logs.DisallowedHostAsWarning"}
+}
+LOGGING["loggers"] = {
+    "django.security.DisallowedHost": {"filters": ["disallowed_host"]},
+    # runserver (make run) logs every request at INFO; keep the failures.
+    "django.server": {"level": envstr("SERVER_LOG_LEVEL", "WARNING")},
+}
+# --- end of operations settings ---------------------------------------------

@@ -192,3 +192,26 @@ def test_it_builds_the_message_itself_for_an_address_it_cannot_splice(
     [mail] = smtp.messages
     assert "/en/newsletter/unsubscribe/" in str(mail["List-Unsubscribe"])
     assert "samizdat-" not in mail.get_body(("plain",)).get_content()
+
+
+def test_a_rerun_completes_a_ledger_a_crash_left_half_written(editions, settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    news = factories.section("News")
+    readers = [confirmed(f"half{i}@example.org") for i in range(25)]
+    page = factories.article(news, "Half a ledger")
+    mailing = mailings.queue_article_mailing(page)
+    # As a worker killed after the first chunk leaves it: some rows, not done.
+    Delivery.objects.filter(subscriber__in=readers[10:]).delete()
+    type(mailing).objects.filter(pk=mailing.pk).update(ledger_done_at=None)
+    delivery.finish_if_done(mailing)
+    mailing.refresh_from_db()
+    assert mailing.finished_at is None
+
+    again = mailings.queue_article_mailing(page)
+
+    assert again is not None and again.pk == mailing.pk
+    assert Delivery.objects.filter(mailing=mailing).count() == 25
+    assert again.ledger_done_at is not None
+    assert mailings.queue_article_mailing(page) is None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -24,14 +26,24 @@ class Command(BaseCommand):
         manage = [sys.executable, "manage.py"]
         commands = {
             "web": [*manage, "runserver", f"{host}:{port}", "--noreload"],
-            "worker": [*manage, "db_worker", "--no-reload", "--interval", "1"],
+            "worker": [*manage, "worker", "--no-reload", "--interval", "1"],
             "clock": [*manage, "clock"],
         }
         procs = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}  # noqa: S603
+        # The last start-up line is the one to read: wait until the site
+        # answers, so the servers' own start-up lines come before it.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and procs["web"].poll() is None:
+            with socket.socket() as probe:
+                if probe.connect_ex((host, port)) == 0:
+                    break
+            time.sleep(0.2)
+        credentials = settings.VAR_DIR / "admin-credentials.txt"
         self.stdout.write(
             self.style.SUCCESS(
-                f"Samizdat is running on http://{host}:{port}/ "
-                "with its task worker and clock. Ctrl-C stops all."
+                f"Samizdat is running on http://{host}:{port}/ with its task "
+                f"worker and clock. Admin: http://{host}:{port}/admin/, "
+                f"credentials in {credentials}. Ctrl-C stops all."
             )
         )
         stopping = False
