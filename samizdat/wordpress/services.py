@@ -555,7 +555,10 @@ class Importer:
         status = item.status
         if is_new:
             page.live = False
-            if status == "publish":
+            if status == "publish" or (
+                status == "future" and published <= timezone.now()
+            ):
+                # Published before: the newsletter mails only first publications.
                 page.first_published_at = published
             parent.add_child(instance=page)
         if status == "future":

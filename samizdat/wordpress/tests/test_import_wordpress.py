@@ -279,3 +279,35 @@ def test_bad_files_give_one_line_and_write_nothing(editions, name, message):
 def test_a_missing_media_folder_is_refused(editions, tmp_path):
     with pytest.raises(CommandError, match="media folder .* does not exist"):
         run(str(POLYLANG), "--media", str(tmp_path / "nowhere"))
+
+
+def test_it_indexes_in_batches_and_mails_no_one(
+    editions, uploads, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.search.backends import get_search_backend
+
+    from samizdat.newsletter.models import SectionMailing
+
+    ensure_roles()
+    # A section that mails every new article: an archive must not go out.
+    politics = SectionPage(title="Politics", slug="politics", show_in_menus=True)
+    editions["en"].add_child(instance=politics)
+    politics.save_revision().publish()
+    SectionMailing.objects.create(section=politics, mail_new_articles=True)
+    before = set(DBTaskResult.objects.values_list("id", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        run(str(POLYLANG), "--media", str(uploads))
+    queued = DBTaskResult.objects.exclude(id__in=before)
+    paths = list(queued.values_list("task_path", flat=True))
+    assert not [p for p in paths if "insert_or_update" in p]
+    mailed = [
+        task.args_kwargs["args"][0]
+        for task in queued.filter(task_path__endswith="mail_article")
+    ]
+    # Only the scheduled post is new news (the newsletter queues it when it
+    # is scheduled, as it does for one scheduled in the admin).
+    assert mailed == [ArticlePage.objects.get(slug="election-day").pk]
+    assert any("refresh_related" in p for p in paths)  # related lists follow
+    found = get_search_backend().search("Zayandeh", ArticlePage)
+    assert [page.slug for page in found] == ["rivers-run-dry"]
