@@ -110,6 +110,7 @@ class Scan:
     by_relative: dict[str, int] = field(default_factory=dict)
     links: dict[str, int] = field(default_factory=dict)
     guests: dict[str, GuestAuthor] = field(default_factory=dict)
+    groups: dict[str, list[int]] = field(default_factory=dict)
     items: int = 0
     statuses: dict[int, str] = field(default_factory=dict)
 
@@ -195,6 +196,8 @@ def scan(path: Path | str) -> Scan:
         elif item.post_type in _IMPORTED:
             found.items += 1
             found.statuses[item.wp_id] = item.status
+            for group in item.terms_of("post_translations"):
+                found.groups.setdefault(group.slug, []).append(item.wp_id)
             if item.link:
                 found.links[_path(item.link)] = item.wp_id
     return found
@@ -234,6 +237,8 @@ class Importer:
         self.images: dict[int, FoundImage | None] = {}
         self.people: dict[tuple[str, str], Person] = {}
         self.sections: dict[tuple[str, str], SectionPage] = {}
+        # (edition, WordPress category) → the section its posts went to.
+        self.categories: dict[tuple[str, str], SectionPage] = {}
         self.tags_seen: set[tuple[str, str]] = set()
         self.to_index: dict[type[models.Model], list[int]] = {}
         self.forward: list[int] = []
@@ -244,7 +249,9 @@ class Importer:
         self.scanned = scan(self.export)
         self.source = self.scanned.channel.source
         self.host = urlsplit(self.source).netloc.lower()
-        self.terms = {(t.taxonomy, t.slug): t for t in self.scanned.channel.terms}
+        self.terms = {
+            (t.taxonomy, unquote(t.slug)): t for t in self.scanned.channel.terms
+        }
         self.term_ids = {t.term_id: t for t in self.scanned.channel.terms if t.term_id}
         self.languages = self._languages()
         self.total = self.scanned.items + len(self.scanned.attachments)
@@ -638,6 +645,7 @@ class Importer:
             if description
             else []
         )
+        ids += self.scanned.groups.get(groups[0].slug, [])
         siblings = [
             wp_id for wp_id in ids if wp_id != item.wp_id and wp_id in self.pages
         ]
@@ -679,12 +687,14 @@ class Importer:
             chosen = ("uncategorized", "Uncategorized")
         wp_slug, name = chosen
         target = self.section_map.get(wp_slug, wp_slug)
-        return self._ensure_section(
+        section = self._ensure_section(
             code,
             home,
             target,
             name if target == wp_slug else self._name_of(target, name),
         )
+        self.categories[(code, wp_slug)] = section
+        return section
 
     def _name_of(self, slug: str, fallback: str) -> str:
         term = self.terms.get(("category", slug))
@@ -857,7 +867,7 @@ class Importer:
     def _term_redirects(self) -> None:
         """/category/…/, /tag/…/, /author/…/ and /feed/ of each edition."""
         default = self.edition or settings.LANGUAGE_CODE
-        for (code, slug), section in self.sections.items():
+        for (code, slug), section in self.categories.items():
             prefix = "" if code == default else f"/{code}"
             path = self._category_path(slug)
             self._redirect(f"{prefix}/category/{path}/", page=section)
@@ -901,10 +911,11 @@ class Importer:
         parts = [slug]
         seen = {slug}
         term = self.terms.get(("category", slug))
-        while term is not None and term.parent and term.parent not in seen:
-            parts.insert(0, term.parent)
-            seen.add(term.parent)
-            term = self.terms.get(("category", term.parent))
+        while term is not None and unquote(term.parent) not in seen | {""}:
+            parent = unquote(term.parent)
+            parts.insert(0, parent)
+            seen.add(parent)
+            term = self.terms.get(("category", parent))
         return "/".join(parts)
 
     def _relink(self) -> None:

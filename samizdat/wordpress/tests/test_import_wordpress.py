@@ -248,6 +248,21 @@ def test_a_section_map_merges_categories(editions, uploads, tmp_path):
     assert not SectionPage.objects.filter(slug__in=["politics", "economy"]).exists()
 
 
+def test_a_merged_category_redirects_to_its_section(
+    editions, uploads, tmp_path, client
+):
+    mapping = tmp_path / "sections.txt"
+    mapping.write_text("politics = news\neconomy = news\n", encoding="utf-8")
+    run(str(POLYLANG), "--media", str(uploads), "--section-map", str(mapping))
+    news = SectionPage.objects.get(slug="news", locale__language_code="en")
+    checked = 0
+    for old in ("/category/politics/", "/category/economy/"):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, news.url)
+        checked += 1
+    assert checked == 2
+
+
 def test_an_export_without_languages_goes_to_the_given_edition(editions):
     out, _err = run(str(EXPORTS / "classic.xml"), "--edition", "fa")
     note = ArticlePage.objects.get()
