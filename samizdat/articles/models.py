@@ -28,6 +28,7 @@ from .pieces import (
     Kind,
     Tag,
 )
+from .standard import StandardPage
 
 __all__ = [
     "ArticleAuthor",
@@ -42,6 +43,7 @@ __all__ = [
     "PAGE_SIZE",
     "Paginated",
     "SectionPage",
+    "StandardPage",
     "Tag",
     "TagIndexPage",
 ]
@@ -105,6 +107,7 @@ class HomePage(RoutablePageMixin, ReaderPage):
         "articles.SectionPage",
         "articles.AuthorIndexPage",
         "articles.TagIndexPage",
+        "articles.StandardPage",
     ]
 
     class Meta:

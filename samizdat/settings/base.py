@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "samizdat.related",
     "samizdat.newsletter",
     "samizdat.operations",
+    "samizdat.wordpress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -179,6 +180,11 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Periodic jobs enqueued by `manage.py clock`: (task path, every N seconds).
+# WordPress exports uploaded in the admin wait here (never under MEDIA_ROOT).
+WORDPRESS_IMPORT_DIR = envstr(
+    "WORDPRESS_IMPORT_DIR", str(VAR_DIR / "wordpress-imports")
+)
+
 SAMIZDAT_PERIODIC_TASKS = [
     ("samizdat.core.tasks.publish_scheduled_pages", envint("PUBLISH_POLL_SECONDS", 15)),
     ("samizdat.audience.tasks.fold_counts", envint("COUNT_FOLD_SECONDS", 60)),
