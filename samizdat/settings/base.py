@@ -281,3 +281,74 @@ SAMIZDAT_COUNT_RATE_PER_MINUTE = envint("COUNT_RATE_PER_MINUTE", 600)
 SAMIZDAT_COUNT_CLIENT_IP_HEADER = envstr("COUNT_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Count requests are answered before the rest of the middleware stack.
 MIDDLEWARE = ["samizdat.audience.middleware.CountMiddleware", *MIDDLEWARE]
+
+# ---------------------------------------------------------------------------
+# Staff security (samizdat.staff): a second factor for every staff account,
+# lock-out after failed sign-ins, password rules, the sign-in audit log.
+# ---------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "samizdat.staff",
+    *INSTALLED_APPS,
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "axes",
+]
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1 : _auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "samizdat.staff.middleware.SecondFactorMiddleware",
+]
+# axes answers a locked-out sign-in; it must come last.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "django_otp_webauthn.backends.WebAuthnBackend",
+]
+# Every signed-in admin user must pass a passkey, an authenticator app code or
+# a recovery code before any admin page; production refuses to turn it off.
+SAMIZDAT_STAFF_SECOND_FACTOR = envbool("STAFF_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = envstr("SITE_NAME", "Samizdat")
+# Passkeys belong to the admin's origin: WEBAUTHN_ORIGINS (comma separated,
+# https:// or http://localhost), by default the admin's base URL, with
+# 127.0.0.1 read as localhost (browsers refuse passkeys on an IP address).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist(
+    "WEBAUTHN_ORIGINS", [WAGTAILADMIN_BASE_URL.replace("//127.0.0.1", "//localhost")]
+)
+OTP_WEBAUTHN_RP_ID_CALLABLE = "samizdat.staff.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = envstr("SITE_NAME", "Samizdat")
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = envbool("WEBAUTHN_PASSWORDLESS", True)
+# Lock-out (django-axes): STAFF_LOCKOUT_FAILURES wrong passwords for one
+# account, or from one address, lock it for STAFF_LOCKOUT_HOURS. The address
+# is read from the trusted proxy header (COUNT_CLIENT_IP_HEADER above).
+AXES_FAILURE_LIMIT = envint("STAFF_LOCKOUT_FAILURES", 5)
+AXES_COOLOFF_TIME = envint("STAFF_LOCKOUT_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "samizdat.staff.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "samizdat.staff.views.locked_out"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+_validation = "django.contrib.auth.password_validation."
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": _validation + "UserAttributeSimilarityValidator",
+        "OPTIONS": {
+            "user_attributes": ("username", "first_name", "last_name", "email")
+        },
+    },
+    {
+        "NAME": _validation + "MinimumLengthValidator",
+        "OPTIONS": {"min_length": envint("STAFF_PASSWORD_MIN_LENGTH", 12)},
+    },
+    {"NAME": _validation + "CommonPasswordValidator"},
+    {"NAME": _validation + "NumericPasswordValidator"},
+]
+# Sign-ins, failures, lock-outs and second factors in Wagtail's audit log
+# (Reports → Site history), pruned after STAFF_AUDIT_DAYS by the clock.
+SAMIZDAT_STAFF_AUDIT_DAYS = envint("STAFF_AUDIT_DAYS", 90)
+SAMIZDAT_PERIODIC_TASKS += [("samizdat.staff.tasks.prune_staff_log", 3600)]
+# Staff browsers contact no other server (releases.wagtail.org on every page).
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -41,3 +41,14 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
     )
 ]
 MIDDLEWARE = list(MIDDLEWARE)
+
+# ---------------------------------------------------------------------------
+# Staff security (samizdat.staff): no way round the second factor.
+# ---------------------------------------------------------------------------
+from .base import SAMIZDAT_STAFF_SECOND_FACTOR  # noqa: E402
+
+if not SAMIZDAT_STAFF_SECOND_FACTOR:
+    raise ImproperlyConfigured(
+        "STAFF_SECOND_FACTOR cannot be turned off in production: every staff "
+        "account signs in with a passkey or an authenticator app code."
+    )
