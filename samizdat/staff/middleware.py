@@ -19,8 +19,15 @@ from samizdat.staff.factors import is_enrolled
 from samizdat.staff.passkey_urls import PASSKEY_API
 
 # Pages an account that has not passed its second factor may still open, by
-# URL name; the enrolment pages only while it has no factor at all.
-ALWAYS_OPEN = ("wagtailadmin_login", "wagtailadmin_logout", "staff_verify")
+# URL name (with the icons and interface strings those pages load); the
+# enrolment pages only while it has no factor at all.
+ALWAYS_OPEN = (
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
+    "staff_verify",
+)
 OPEN_TO_NEWCOMERS = ("staff_security", "staff_app_add")
 
 
