@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import enum
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import LazyObject
@@ -21,6 +21,9 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from samizdat.staff.addresses import client_address
+
+# A staff account; request.user arrives as a lazy object of either user class.
+Account = Any
 
 
 class Event(enum.StrEnum):
@@ -49,9 +52,9 @@ LABELS = {
 
 def record(
     event: Event,
-    account: AbstractBaseUser,
+    account: Account,
     request: HttpRequest | None,
-    actor: AbstractBaseUser | None = None,
+    actor: Account | None = None,
     **data: str,
 ) -> None:
     """Write one staff event to the audit log, with the client address."""
@@ -62,12 +65,12 @@ def record(
     log(instance=account, action=event.value, user=actor, data=data)
 
 
-def _unwrapped(user: AbstractBaseUser) -> AbstractBaseUser:
+def _unwrapped(user: Account) -> Account:
     """request.user is a lazy object (twice, with django-otp's middleware);
     Wagtail finds the log model by the instance's own class."""
     while isinstance(user, LazyObject):
         user.pk  # noqa: B018 - evaluates the lazy object
-        user = user._wrapped  # type: ignore[attr-defined]
+        user = user._wrapped
     return user
 
 

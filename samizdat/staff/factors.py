@@ -8,8 +8,8 @@ django-otp; the views decide when, and log each change through `audit`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp import devices_for_user, user_has_device
@@ -20,6 +20,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from samizdat.staff import audit
+
+# A staff account; request.user arrives as a lazy object of either user class.
+Account = Any
 
 RECOVERY_CODES = 10
 APP_NAME = "authenticator-app"
@@ -40,7 +43,7 @@ class Factors:
         return bool(self.passkeys) or self.app is not None
 
 
-def factors_of(user: AbstractBaseUser) -> Factors:
+def factors_of(user: Account) -> Factors:
     """Every confirmed factor of the account, passkeys newest first."""
     passkeys = list(
         WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by(
@@ -54,12 +57,12 @@ def factors_of(user: AbstractBaseUser) -> Factors:
     return Factors(passkeys=passkeys, app=app, recovery_left=recovery)
 
 
-def is_enrolled(user: AbstractBaseUser) -> bool:
+def is_enrolled(user: Account) -> bool:
     """Whether the account has a factor to pass (any confirmed device)."""
     return user_has_device(user, confirmed=True)
 
 
-def pending_app(user: AbstractBaseUser) -> TOTPDevice:
+def pending_app(user: Account) -> TOTPDevice:
     """The authenticator app being set up: one unconfirmed device per account,
     kept across reloads so the code on the staff member's phone stays valid."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
@@ -82,7 +85,7 @@ def confirm_app(request: HttpRequest, device: TOTPDevice, code: str) -> bool:
 
 
 @transaction.atomic
-def new_recovery_codes(request: HttpRequest, user: AbstractBaseUser) -> list[str]:
+def new_recovery_codes(request: HttpRequest, user: Account) -> list[str]:
     """A fresh set of single-use codes; the old set stops working."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_NAME)

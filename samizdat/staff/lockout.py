@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from axes.utils import reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.http import HttpRequest
@@ -14,10 +15,12 @@ from django.utils import translation
 
 from samizdat.staff import audit
 
+# A staff account; request.user arrives as a lazy object of either user class.
+Account = Any
 _TOLD = "samizdat:staff:locked:"
 
 
-def account_named(username: str | None) -> AbstractBaseUser | None:
+def account_named(username: str | None) -> Account | None:
     """The account a sign-in named, if there is one."""
     if not username:
         return None
@@ -35,11 +38,11 @@ def locked_out(request: HttpRequest, username: str | None, address: str) -> None
     if not cache.add(key, 1, timeout=int(settings.AXES_COOLOFF_TIME * 3600)):
         return
     audit.record(audit.Event.LOCKED_OUT, account, request)
-    if account.email:  # type: ignore[attr-defined]
+    if account.email:
         tell_owner(account, address)
 
 
-def tell_owner(account: AbstractBaseUser, address: str) -> None:
+def tell_owner(account: Account, address: str) -> None:
     """A plain mail: the account is locked, from where, and what to do."""
     context = {
         "account": account,
@@ -55,7 +58,7 @@ def tell_owner(account: AbstractBaseUser, address: str) -> None:
     message = EmailMultiAlternatives(
         subject,
         body,
-        to=[account.email],  # type: ignore[attr-defined]
+        to=[account.email],
     )
     message.attach_alternative(html, "text/html")
     message.send()

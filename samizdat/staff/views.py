@@ -113,11 +113,11 @@ def verify(request: HttpRequest) -> HttpResponse:
     own = factors.factors_of(request.user)
     if not own.enrolled and not own.recovery_left:
         return HttpResponseRedirect(reverse("staff_security"))
-    app_form = CodeForm(prefix="app")
-    recovery_form = RecoveryForm(prefix="recovery")
+    app_form: CodeForm | RecoveryForm = CodeForm(prefix="app")
+    recovery_form: CodeForm | RecoveryForm = RecoveryForm(prefix="recovery")
     if request.method == "POST":
         recovery = "recovery-code" in request.POST
-        form = (
+        form: CodeForm | RecoveryForm = (
             RecoveryForm(request.POST, prefix="recovery")
             if recovery
             else CodeForm(request.POST, prefix="app")
@@ -127,7 +127,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         ):
             return HttpResponseRedirect(target)
         form.add_error("code", _("That code is wrong or was used already."))
-        if recovery:
+        if isinstance(form, RecoveryForm):
             recovery_form = form
         else:
             app_form = form
