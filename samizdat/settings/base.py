@@ -352,3 +352,15 @@ SAMIZDAT_STAFF_AUDIT_DAYS = envint("STAFF_AUDIT_DAYS", 90)
 SAMIZDAT_PERIODIC_TASKS += [("samizdat.staff.tasks.prune_staff_log", 3600)]
 # Staff browsers contact no other server (releases.wagtail.org on every page).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# With ADMIN_HOST (a host name, e.g. an onion address or one on the VPN),
+# /admin/ answers 404 on every other host (docs/architecture.md, "The admin
+# on a host of its own").
+SAMIZDAT_ADMIN_HOST = envstr("ADMIN_HOST", "").lower()
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "samizdat.staff.middleware.AdminHostMiddleware",
+)
+# Readers get no session; a staff session ends after STAFF_SESSION_IDLE_HOURS
+# without a request (every request renews it).
+SESSION_COOKIE_AGE = envint("STAFF_SESSION_IDLE_HOURS", 12) * 3600
+SESSION_SAVE_EVERY_REQUEST = True

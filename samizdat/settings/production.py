@@ -47,6 +47,12 @@ MIDDLEWARE = list(MIDDLEWARE)
 # ---------------------------------------------------------------------------
 from .base import SAMIZDAT_STAFF_SECOND_FACTOR  # noqa: E402
 
+# Under HTTPS the cookies carry the __Host- prefix: the browser then keeps
+# them to this host, Secure, on every path, and no subdomain can set them.
+if _https:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
 if not SAMIZDAT_STAFF_SECOND_FACTOR:
     raise ImproperlyConfigured(
         "STAFF_SECOND_FACTOR cannot be turned off in production: every staff "

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from samizdat.staff.factors import is_enrolled
@@ -58,3 +58,19 @@ class SecondFactorMiddleware:
         target = reverse("staff_verify" if enrolled else "staff_security")
         query = {"next": request.get_full_path()} if request.method == "GET" else {}
         return HttpResponseRedirect(target + ("?" + urlencode(query) if query else ""))
+
+
+class AdminHostMiddleware:
+    """With SAMIZDAT_ADMIN_HOST set, the admin exists on that host only: on
+    the readers' host (or any other) /admin/ is an ordinary 404."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.prefix = "/admin/"
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        host = settings.SAMIZDAT_ADMIN_HOST
+        if host and request.path.startswith(self.prefix):
+            if request.get_host().rsplit(":", 1)[0].lower() != host:
+                raise Http404
+        return self.get_response(request)
