@@ -364,3 +364,48 @@ MIDDLEWARE.insert(
 # without a request (every request renews it).
 SESSION_COOKIE_AGE = envint("STAFF_SESSION_IDLE_HOURS", 12) * 3600
 SESSION_SAVE_EVERY_REQUEST = True
+
+# ---------------------------------------------------------------------------
+# Content-Security-Policy (django-csp), Permissions-Policy and
+# Cross-Origin-Resource-Policy on every answer (samizdat.core.headers).
+# ---------------------------------------------------------------------------
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "samizdat.core.headers.PolicyMiddleware",
+)
+_NONE, _SELF = "'none'", "'self'"
+# Reader pages: exactly what they use.
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
+    "DIRECTIVES": {
+        "default-src": [_NONE],
+        "style-src": [_SELF],
+        "img-src": [_SELF],
+        "font-src": [_SELF],
+        "frame-src": [_SELF],
+        "form-action": [_SELF],
+        "base-uri": [_NONE],
+        "frame-ancestors": [_NONE],
+    }
+}
+# Wagtail's admin: only our origin, but its date widgets and rich-text
+# editor still write inline scripts and styles; previews are framed by it.
+SAMIZDAT_ADMIN_PREFIX = "/admin/"
+SAMIZDAT_ADMIN_CSP: dict[str, Any] = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "font-src": [_SELF, "data:"],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF],
+        "frame-ancestors": [_SELF],
+        "form-action": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+    }
+}
+SAMIZDAT_PERMISSIONS = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+)
