@@ -319,7 +319,9 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist(
 )
 OTP_WEBAUTHN_RP_ID_CALLABLE = "samizdat.staff.passkeys.relying_party_id"
 OTP_WEBAUTHN_RP_NAME = envstr("SITE_NAME", "Samizdat")
-OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = envbool("WEBAUTHN_PASSWORDLESS", True)
+# Passkeys are the second step after the password (no passwordless sign-in:
+# the ceremony endpoints sit behind the admin's own sign-in).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # Lock-out (django-axes): STAFF_LOCKOUT_FAILURES wrong passwords for one
 # account, or from one address, lock it for STAFF_LOCKOUT_HOURS. The address
 # is read from the trusted proxy header (COUNT_CLIENT_IP_HEADER above).
