@@ -5,8 +5,9 @@ Reader pages carry no script, no inline style and nothing from another host,
 so their policy (CONTENT_SECURITY_POLICY, django-csp) allows only our own
 styles, images, fonts and ad frames: a `<script>` that reached a rich-text
 value outside the admin does not run. The admin, whose widgets still write a
-few inline scripts and styles, gets SAMIZDAT_ADMIN_CSP; documents that set
-their own (the framed ad slot, served documents) keep it."""
+few inline scripts and styles, gets SAMIZDAT_ADMIN_CSP; served documents
+SAMIZDAT_DOCUMENT_CSP (nothing runs, sandboxed); views that set their own
+(the framed ad slot) keep it."""
 
 from __future__ import annotations
 
@@ -23,12 +24,13 @@ class PolicyMiddleware(CSPMiddleware):
         report_only: bool = False,
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if (
-            not report_only
-            and parts.config is None
-            and request.path_info.startswith(settings.SAMIZDAT_ADMIN_PREFIX)
-        ):
+        if report_only or parts.config is not None:
+            return parts
+        path = request.path_info
+        if path.startswith(settings.SAMIZDAT_ADMIN_PREFIX):
             parts.config = settings.SAMIZDAT_ADMIN_CSP["DIRECTIVES"]
+        elif path.startswith(settings.SAMIZDAT_DOCUMENTS_PREFIX):
+            parts.config = settings.SAMIZDAT_DOCUMENT_CSP
         return parts
 
     def process_response(

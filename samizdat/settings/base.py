@@ -411,3 +411,23 @@ SAMIZDAT_ADMIN_CSP: dict[str, Any] = {
 SAMIZDAT_PERMISSIONS = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 )
+
+# ---------------------------------------------------------------------------
+# Documents (samizdat.core.documents): an allow-list of kinds checked against
+# content, served through Wagtail's view as attachments, sandboxed.
+# ---------------------------------------------------------------------------
+WAGTAILDOCS_EXTENSIONS = [
+    "csv", "doc", "docx", "epub", "odp", "ods", "odt", "pdf", "ppt", "pptx",
+    "rtf", "txt", "xls", "xlsx",
+]  # fmt: skip
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "samizdat.core.documents.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# core.headers gives served documents their sandboxing policy instead.
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = False
+SAMIZDAT_DOCUMENTS_PREFIX = "/documents/"
+SAMIZDAT_DOCUMENT_CSP = {
+    "default-src": [_NONE],
+    "sandbox": [],
+    "frame-ancestors": [_NONE],
+}
