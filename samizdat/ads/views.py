@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 @require_safe
 @xframe_options_sameorigin
-@csp(
+@csp(  # type: ignore[arg-type]  # django-csp types views as (request) only
     {
         # Framed by our pages only; its one inline <style>, our images.
         "default-src": ["'none'"],

@@ -242,6 +242,9 @@ NEWSLETTER_KEYS = envlist("NEWSLETTER_KEYS", [])
 NEWSLETTER_HASH_KEY = envstr("NEWSLETTER_HASH_KEY", "")
 # Bounce webhooks: anymail's, basic auth ANYMAIL_WEBHOOK_SECRET="user:password".
 NEWSLETTER_CONFIRM_MAX_AGE = envint("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)
+# Preferences and erase links expire; each mail carries fresh ones. The
+# one-click unsubscribe link never expires.
+NEWSLETTER_LINK_MAX_AGE = envint("NEWSLETTER_LINK_MAX_AGE", 30 * 24 * 3600)
 NEWSLETTER_CONFIRMATIONS_PER_DAY = envint("NEWSLETTER_CONFIRMATIONS_PER_DAY", 3)
 NEWSLETTER_RATE_LIMIT = envint("NEWSLETTER_RATE_LIMIT", 5)
 NEWSLETTER_RATE_WINDOW = envint("NEWSLETTER_RATE_WINDOW", 600)
