@@ -59,7 +59,7 @@ def record(
 ) -> None:
     """Write one staff event to the audit log, with the client address."""
     if request is not None:
-        data["address"] = client_address(request)
+        data["address"] = client_address(request) or "unknown"
     account = _unwrapped(account)
     actor = _unwrapped(actor) if actor is not None else account
     log(instance=account, action=event.value, user=actor, data=data)

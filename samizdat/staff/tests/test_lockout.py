@@ -86,3 +86,18 @@ def test_it_forgets_staff_events_after_ninety_days(editor):
         ModelLogEntry.objects.get(label=User.objects.get().get_username()).pk,
         editorial.pk,
     }
+
+
+def test_it_reads_the_address_from_the_trusted_header_only(editor, settings):
+    settings.SAMIZDAT_COUNT_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    behind_proxy = Client(HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7")
+    assert sign_in(behind_proxy, password="wrong").status_code == 200  # noqa: S106
+    garbled = Client(HTTP_X_FORWARDED_FOR="not an address")
+    assert sign_in(garbled, password="wrong").status_code == 200  # noqa: S106
+    addresses = [
+        entry.data["address"]
+        for entry in ModelLogEntry.objects.filter(
+            action=Event.SIGN_IN_FAILED.value
+        ).order_by("pk")
+    ]
+    assert addresses == ["203.0.113.7", "127.0.0.1"]
