@@ -27,4 +27,5 @@ def sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
 
 @receiver(user_locked_out, dispatch_uid="samizdat.staff.locked_out")
 def locked_out(sender, request, username=None, ip_address=None, **kwargs) -> None:
-    lockout.locked_out(request, username, ip_address or client_address(request))
+    address = ip_address or client_address(request) or "unknown"
+    lockout.locked_out(request, username, address)
