@@ -6,6 +6,7 @@ gunicorn with two workers. Nothing here is imported by the application."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
 import secrets
@@ -41,6 +42,9 @@ def production_env(var_dir: Path, port: int, **extra: str) -> dict[str, str]:
         CSRF_COOKIE_SECURE="0",
         SECURE_HSTS_SECONDS="0",
         LOG_LEVEL="ERROR",
+        # Production refuses to start without its newsletter keys.
+        NEWSLETTER_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        NEWSLETTER_HASH_KEY=secrets.token_urlsafe(32),
     )
     env.update(extra)
     return env
@@ -66,11 +70,13 @@ def shell(env: dict[str, str], code: str) -> str:
 
 
 @contextlib.contextmanager
-def deployment(**extra: str) -> Iterator[tuple[dict[str, str], int]]:
+def deployment(
+    port: int | None = None, **extra: str
+) -> Iterator[tuple[dict[str, str], int]]:
     """A migrated scratch deployment: (environment, port)."""
     with tempfile.TemporaryDirectory(prefix="samizdat-bench-") as tmp:
         var_dir = Path(tmp)
-        port = free_port()
+        port = port or free_port()
         env = production_env(var_dir, port, **extra)
         env["STATIC_ROOT"] = str(var_dir / "static")
         manage(env, "migrate", "--noinput", "-v0")

@@ -109,9 +109,12 @@ def build(
     RFC 8058 one-click unsubscribe headers."""
     text, html, headers = rendered.text, rendered.html, {}
     if address_hash:
-        token = tokens.manage_token(address_hash)
-        preferences = personal_url("preferences", token, language)
-        unsubscribe = personal_url("unsubscribe", token, language)
+        preferences = personal_url(
+            "preferences", tokens.manage_token(address_hash), language
+        )
+        unsubscribe = personal_url(
+            "unsubscribe", tokens.unsubscribe_token(address_hash), language
+        )
         text = text.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe)
         html = html.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe)
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"
@@ -171,10 +174,10 @@ class Prepared:
         self.from_email = parseaddr(sanitize_address(message.from_email, "utf-8"))[1]
         self.data = re.sub(rb"(?m)^\.", b"..", raw)
         self.links = {
-            mark: personal_url(name, "samizdat-token", language).encode()
-            for mark, name in (
-                (UNSUBSCRIBE, "unsubscribe"),
-                (PREFERENCES, "preferences"),
+            mark: (personal_url(name, "samizdat-token", language).encode(), sign)
+            for mark, name, sign in (
+                (UNSUBSCRIBE, "unsubscribe", tokens.unsubscribe_token),
+                (PREFERENCES, "preferences", tokens.manage_token),
             )
         }
         marks = (TO_MARK, ID_MARK, DATE_MARK, UNSUBSCRIBE, PREFERENCES)
@@ -187,10 +190,10 @@ class Prepared:
         """This reader's copy, dot-stuffed for SMTP DATA, or None."""
         if not self.usable or not address.isascii() or "\r" in address:
             return None
-        token = tokens.manage_token(address_hash).encode()
         data = self.data.replace(TO_MARK.encode(), address.encode(), 1)
         data = data.replace(ID_MARK.encode(), message_id.encode(), 1)
         data = data.replace(DATE_MARK.encode(), date.encode(), 1)
-        for mark, url in self.links.items():
+        for mark, (url, sign) in self.links.items():
+            token = sign(address_hash).encode()
             data = data.replace(mark.encode(), url.replace(b"samizdat-token", token))
         return data

@@ -84,17 +84,21 @@ def send_manage_mail(subscriber: Subscriber, address: str) -> None:
     ).send()
 
 
-def confirm(address_hash: str) -> Subscriber | None:
-    """Confirm a pending subscription; confirming twice changes nothing."""
-    subscriber = Subscriber.objects.filter(address_hash=address_hash).first()
-    if subscriber is None or subscriber.status == Status.SUPPRESSED:
+def confirm(address_hash: str, issued: dt.datetime) -> Subscriber | None:
+    """Confirm a pending subscription with a link issued at `issued`.
+
+    A link works once (only a pending address is confirmed) and never
+    overrides a later unsubscribe: a link issued before the reader last
+    unsubscribed confirms nothing, even if they have asked again since (the
+    newer mail carries the link that works). None when nothing was confirmed."""
+    changed = (
+        Subscriber.objects.filter(address_hash=address_hash, status=Status.PENDING)
+        .exclude(unsubscribed_at__gt=issued)
+        .update(status=Status.CONFIRMED, confirmed_at=timezone.now())
+    )
+    if not changed:
         return None
-    if subscriber.status != Status.CONFIRMED:
-        Subscriber.objects.filter(pk=subscriber.pk).exclude(
-            status=Status.SUPPRESSED
-        ).update(status=Status.CONFIRMED, confirmed_at=timezone.now())
-        subscriber.refresh_from_db()
-    return subscriber
+    return Subscriber.objects.filter(address_hash=address_hash).first()
 
 
 def unsubscribe(address_hash: str) -> bool:

@@ -154,7 +154,7 @@ def bad_link(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token: str):
     try:
-        address_hash = tokens.read_confirm_token(token)
+        address_hash, issued = tokens.read_confirm_token(token)
     except tokens.BadToken:
         return bad_link(request)
     if request.method != "POST":
@@ -167,7 +167,7 @@ def confirm(request, token: str):
         )
     if not same_origin(request):
         return forbidden(request)
-    subscriber = services.confirm(address_hash)
+    subscriber = services.confirm(address_hash, issued)
     if subscriber is None:
         return bad_link(request)
     return message(
@@ -259,7 +259,7 @@ def unsubscribed(request):
 def unsubscribe(request, token: str):
     """RFC 8058: one POST to this URL unsubscribes; a GET shows a button."""
     try:
-        address_hash = tokens.read_manage_token(token)
+        address_hash = tokens.read_unsubscribe_token(token)
     except tokens.BadToken:
         return bad_link(request)
     if request.method == "POST":

@@ -39,18 +39,38 @@ class PlainSelect(forms.Select):
         )
 
 
+# The largest key a database integer column holds; SQLite and psycopg raise
+# OverflowError for anything larger instead of finding nothing.
+LARGEST_KEY = 2**63 - 1
+
+
+class KeyChoiceField(forms.ModelChoiceField):
+    """A choice of row by its numeric key, refused as an invalid choice before
+    the database sees a key no column can hold."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or not 0 < int(text) <= LARGEST_KEY:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(text)
+
+
 class SearchForm(forms.Form):
     """The reader's query and filters; every field optional."""
 
     q = forms.CharField(label=_("Search for"), required=False, strip=True)
-    section = forms.ModelChoiceField(
+    section = KeyChoiceField(
         label=_("Section"),
         queryset=SectionPage.objects.none(),
         required=False,
         empty_label=_("Any section"),
         widget=PlainSelect,
     )
-    author = forms.ModelChoiceField(
+    author = KeyChoiceField(
         label=_("Author"),
         queryset=Person.objects.none(),
         required=False,
@@ -80,7 +100,9 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, locale_id: int, **kwargs):
         super().__init__(*args, **kwargs)

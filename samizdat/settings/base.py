@@ -123,7 +123,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
+AUTH_PASSWORD_VALIDATORS: list[dict[str, Any]] = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
@@ -253,6 +253,9 @@ NEWSLETTER_KEYS = envlist("NEWSLETTER_KEYS", [])
 NEWSLETTER_HASH_KEY = envstr("NEWSLETTER_HASH_KEY", "")
 # Bounce webhooks: anymail's, basic auth ANYMAIL_WEBHOOK_SECRET="user:password".
 NEWSLETTER_CONFIRM_MAX_AGE = envint("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)
+# Preferences and erase links expire; each mail carries fresh ones. The
+# one-click unsubscribe link never expires.
+NEWSLETTER_LINK_MAX_AGE = envint("NEWSLETTER_LINK_MAX_AGE", 30 * 24 * 3600)
 NEWSLETTER_CONFIRMATIONS_PER_DAY = envint("NEWSLETTER_CONFIRMATIONS_PER_DAY", 3)
 NEWSLETTER_RATE_LIMIT = envint("NEWSLETTER_RATE_LIMIT", 5)
 NEWSLETTER_RATE_WINDOW = envint("NEWSLETTER_RATE_WINDOW", 600)
@@ -326,3 +329,152 @@ LOGGING["loggers"] = {
     "django.server": {"level": envstr("SERVER_LOG_LEVEL", "WARNING")},
 }
 # --- end of operations settings ---------------------------------------------
+# ---------------------------------------------------------------------------
+# Staff security (samizdat.staff): a second factor for every staff account,
+# lock-out after failed sign-ins, password rules, the sign-in audit log.
+# ---------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "samizdat.staff",
+    *INSTALLED_APPS,
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "axes",
+]
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1 : _auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "samizdat.staff.middleware.SecondFactorMiddleware",
+]
+# axes answers a locked-out sign-in; it must come last.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "django_otp_webauthn.backends.WebAuthnBackend",
+]
+# Every signed-in admin user must pass a passkey, an authenticator app code or
+# a recovery code before any admin page; production refuses to turn it off.
+SAMIZDAT_STAFF_SECOND_FACTOR = envbool("STAFF_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = envstr("SITE_NAME", "Samizdat")
+# Passkeys belong to the admin's origin: WEBAUTHN_ORIGINS (comma separated,
+# https:// or http://localhost), by default the admin's base URL, with
+# 127.0.0.1 read as localhost (browsers refuse passkeys on an IP address).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist(
+    "WEBAUTHN_ORIGINS", [WAGTAILADMIN_BASE_URL.replace("//127.0.0.1", "//localhost")]
+)
+OTP_WEBAUTHN_RP_ID_CALLABLE = "samizdat.staff.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = envstr("SITE_NAME", "Samizdat")
+# Passkeys are the second step after the password (no passwordless sign-in:
+# the ceremony endpoints sit behind the admin's own sign-in).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# Lock-out (django-axes): STAFF_LOCKOUT_FAILURES wrong passwords for one
+# account, or from one address, lock it for STAFF_LOCKOUT_HOURS. The address
+# is read from the trusted proxy header (COUNT_CLIENT_IP_HEADER above).
+AXES_FAILURE_LIMIT = envint("STAFF_LOCKOUT_FAILURES", 5)
+AXES_COOLOFF_TIME = envint("STAFF_LOCKOUT_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "samizdat.staff.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "samizdat.staff.views.locked_out"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+_validation = "django.contrib.auth.password_validation."
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": _validation + "UserAttributeSimilarityValidator",
+        "OPTIONS": {
+            "user_attributes": ("username", "first_name", "last_name", "email")
+        },
+    },
+    {
+        "NAME": _validation + "MinimumLengthValidator",
+        "OPTIONS": {"min_length": envint("STAFF_PASSWORD_MIN_LENGTH", 12)},
+    },
+    {"NAME": _validation + "CommonPasswordValidator"},
+    {"NAME": _validation + "NumericPasswordValidator"},
+]
+# Sign-ins, failures, lock-outs and second factors in Wagtail's audit log
+# (Reports → Site history), pruned after STAFF_AUDIT_DAYS by the clock.
+SAMIZDAT_STAFF_AUDIT_DAYS = envint("STAFF_AUDIT_DAYS", 90)
+SAMIZDAT_PERIODIC_TASKS += [("samizdat.staff.tasks.prune_staff_log", 3600)]
+# Staff browsers contact no other server (releases.wagtail.org on every page).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# With ADMIN_HOST (a host name, e.g. an onion address or one on the VPN),
+# /admin/ answers 404 on every other host (docs/architecture.md, "The admin
+# on a host of its own").
+SAMIZDAT_ADMIN_HOST = envstr("ADMIN_HOST", "").lower()
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "samizdat.staff.middleware.AdminHostMiddleware",
+)
+# Readers get no session; a staff session ends after STAFF_SESSION_IDLE_HOURS
+# without a request (every request renews it).
+SESSION_COOKIE_AGE = envint("STAFF_SESSION_IDLE_HOURS", 12) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
+
+# ---------------------------------------------------------------------------
+# Content-Security-Policy (django-csp), Permissions-Policy and
+# Cross-Origin-Resource-Policy on every answer (samizdat.core.headers).
+# ---------------------------------------------------------------------------
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "samizdat.core.headers.PolicyMiddleware",
+)
+_NONE, _SELF = "'none'", "'self'"
+# Reader pages: exactly what they use.
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
+    "DIRECTIVES": {
+        "default-src": [_NONE],
+        "style-src": [_SELF],
+        "img-src": [_SELF],
+        "font-src": [_SELF],
+        "frame-src": [_SELF],
+        "form-action": [_SELF],
+        "base-uri": [_NONE],
+        "frame-ancestors": [_NONE],
+    }
+}
+# Wagtail's admin: only our origin, but its date widgets and rich-text
+# editor still write inline scripts and styles; previews are framed by it.
+SAMIZDAT_ADMIN_PREFIX = "/admin/"
+SAMIZDAT_ADMIN_CSP: dict[str, Any] = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "font-src": [_SELF, "data:"],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF],
+        "frame-ancestors": [_SELF],
+        "form-action": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+    }
+}
+SAMIZDAT_PERMISSIONS = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# ---------------------------------------------------------------------------
+# Documents (samizdat.core.documents): an allow-list of kinds checked against
+# content, served through Wagtail's view as attachments, sandboxed.
+# ---------------------------------------------------------------------------
+WAGTAILDOCS_EXTENSIONS = [
+    "csv", "doc", "docx", "epub", "odp", "ods", "odt", "pdf", "ppt", "pptx",
+    "rtf", "txt", "xls", "xlsx",
+]  # fmt: skip
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "samizdat.core.documents.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# core.headers gives served documents their sandboxing policy instead.
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = False
+SAMIZDAT_DOCUMENTS_PREFIX = "/documents/"
+SAMIZDAT_DOCUMENT_CSP = {
+    "default-src": [_NONE],
+    "sandbox": [],
+    "frame-ancestors": [_NONE],
+}

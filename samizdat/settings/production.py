@@ -41,3 +41,20 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
     )
 ]
 MIDDLEWARE = list(MIDDLEWARE)
+
+# ---------------------------------------------------------------------------
+# Staff security (samizdat.staff): no way round the second factor.
+# ---------------------------------------------------------------------------
+from .base import SAMIZDAT_STAFF_SECOND_FACTOR  # noqa: E402
+
+# Under HTTPS the cookies carry the __Host- prefix: the browser then keeps
+# them to this host, Secure, on every path, and no subdomain can set them.
+if _https:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+if not SAMIZDAT_STAFF_SECOND_FACTOR:
+    raise ImproperlyConfigured(
+        "STAFF_SECOND_FACTOR cannot be turned off in production: every staff "
+        "account signs in with a passkey or an authenticator app code."
+    )

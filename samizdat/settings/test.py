@@ -28,3 +28,8 @@ ANYMAIL = {
     "WEBHOOK_SECRET": "test-only:webhook",
     "MAILGUN_WEBHOOK_SIGNING_KEY": "test-only-mailgun-key",
 }
+
+# Staff security: the suite's admin tests sign in with force_login and no
+# second factor; samizdat/staff/tests and tests/browser/test_staff_security.py
+# turn the requirement on for themselves.
+SAMIZDAT_STAFF_SECOND_FACTOR = False

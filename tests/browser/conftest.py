@@ -59,6 +59,8 @@ class Newsroom:
     staff: dict[str, User]
     # Every URL the browser asked for outside the live server, in order.
     foreign_requests: list[str] = field(default_factory=list)
+    # Every Content-Security-Policy violation a page reported to the console.
+    csp_violations: list[str] = field(default_factory=list)
 
     def at(self, path: str) -> str:
         return self.url + path
@@ -116,17 +118,25 @@ def new_context(browser, newsroom) -> Iterator[Callable]:
         newsroom.foreign_requests.append(route.request.url)
         route.abort()
 
+    def violation(message):
+        if "Content Security Policy" in message.text:
+            where = message.page.url if message.page else ""
+            newsroom.csp_violations.append(f"{where}: {message.text}")
+
     def make(**options):
         options.setdefault("viewport", VIEWPORT)
         context = browser.new_context(**options)
         context.set_default_timeout(TIMEOUT_MS)
         context.route(lambda url: not own_site.match(url), refuse)
+        context.on("console", violation)
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    # No page of any browser test may break our own Content-Security-Policy.
+    assert newsroom.csp_violations == []
 
 
 def log_in(context, newsroom: Newsroom, username: str):

@@ -66,8 +66,8 @@ def test_it_shows_a_page_views_in_its_editor_and_day_by_day(client, desk):
 
 
 def test_it_keeps_page_views_from_staff_who_cannot_edit_the_page(client, desk):
-    User.objects.create_user("reader", password="pw-long-enough")
-    client.login(username="reader", password="pw-long-enough")
+    # force_login: django-axes refuses Client.login, which passes no request.
+    client.force_login(User.objects.create_user("reader", password="pw-long-enough"))
 
     response = client.get(f"/admin/audience/pages/{desk['read'].pk}/views/")
 

@@ -149,6 +149,22 @@ def test_it_answers_bad_filters_with_400_and_the_reason(client, news):
     assert client.get("/en/search/", {"q": "x", "page": "-1"}).status_code == 400
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("section", str(2**63)),
+        ("author", str(2**63)),
+        ("section", "9" * 40),
+        ("author", "-1"),
+        ("section", "١٢"),
+        ("page", str(2**63)),
+    ],
+)
+def test_it_refuses_numbers_no_column_holds_with_400(client, news, name, value):
+    response = client.get("/en/search/", {"q": "x", name: value})
+    assert response.status_code == 400
+
+
 def test_it_paginates_with_stable_urls(client, news):
     for n in range(23):
         factories.article(news, f"Market day {n}", published_at=_day(n), blocks=1)

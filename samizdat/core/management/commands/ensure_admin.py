@@ -37,3 +37,8 @@ class Command(BaseCommand):
                 f"Admin: {settings.BASE_URL}/admin/  user: {name}  password: {password}"
             )
         )
+        if settings.SAMIZDAT_STAFF_SECOND_FACTOR:
+            self.stdout.write(
+                "On first sign-in, register a second factor: an authenticator "
+                "app, or a passkey (at http://localhost:<port>/admin/ or over HTTPS)."
+            )
