@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import (
     copy_for_translation_done,
+    init_new_page,
     page_published,
     page_unpublished,
     post_page_move,
@@ -34,6 +35,14 @@ def keep_section_in_step(sender, instance, parent_page_after, **kwargs) -> None:
         else None
     )
     ArticlePage.objects.filter(pk=instance.pk).update(section_id=section_id)
+
+
+@receiver(init_new_page)
+def preselect_section_kind(sender, page, parent, **kwargs) -> None:
+    """A piece added under a section starts as that section's default kind
+    (Opinion preselects opinion); a caricature is always opinion."""
+    if type(page) is ArticlePage and parent.specific_class is SectionPage:
+        page.kind = parent.specific.default_kind
 
 
 @receiver(page_published)

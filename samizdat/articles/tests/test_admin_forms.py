@@ -9,7 +9,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from samizdat.articles.models import ArticlePage, CaricaturePage
+from samizdat.articles.models import ArticlePage, CaricaturePage, SectionPage
+from samizdat.articles.pieces import Kind
 from samizdat.articles.setup import ensure_editions
 from samizdat.articles.tests import factories
 from samizdat.core.roles import EDITORS, ensure_roles
@@ -42,6 +43,23 @@ def post_new(client, parent, model: str, title: str, authors, **fields):
 
 
 PUBLISH = {"action-publish": "Publish"}
+
+
+def test_it_preselects_the_kind_of_each_section(client, desk):
+    client.force_login(desk["editor"])
+    checked = 0
+    for code in ("en", "fa"):
+        for kind in Kind:
+            section = factories.section(
+                f"{kind.label} {code}", code=code, slug=f"{kind.value}-{code}"
+            )
+            SectionPage.objects.filter(pk=section.pk).update(default_kind=kind)
+            form = factories.admin_form_defaults(
+                client, add_url(section, "articlepage")
+            )
+            assert form["kind"] == kind.value, (code, kind)
+            checked += 1
+    assert checked == 10
 
 
 @pytest.mark.parametrize("action", ["action-publish", "action-submit"])
