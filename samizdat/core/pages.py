@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
@@ -19,6 +22,39 @@ class ReaderPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].validators = [validate_slug]
+
+    def clean(self):
+        # Read before the check: a refused slug leaves cleaned_data.
+        slug = self.cleaned_data.get("slug")
+        cleaned_data = super().clean()
+        if slug and self.has_error("slug") and self.parent_page is not None:
+            holder = (
+                self.parent_page.get_children()
+                .filter(slug=slug)
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if holder is not None:
+                # Often the same piece, autosaved as a draft a moment ago:
+                # say which page holds the address and link to it.
+                self.errors["slug"] = self.error_class([slug_taken(slug, holder)])
+        return cleaned_data
+
+
+def slug_taken(slug: str, holder: Page) -> str:
+    """The reason a slug is refused, linking the page that already has it."""
+    status = gettext("published") if holder.live else gettext("draft")
+    return format_html(
+        gettext(
+            "The address “{slug}” is already used by “{title}” ({status}) in "
+            'this section. <a href="{url}">Open “{title}”</a> to carry on '
+            "with it, or change the slug."
+        ),
+        slug=slug,
+        title=holder.get_admin_display_title(),
+        status=status,
+        url=reverse("wagtailadmin_pages:edit", args=[holder.pk]),
+    )
 
 
 class ReaderPage(Page):
