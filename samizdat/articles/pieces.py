@@ -52,6 +52,40 @@ class Tag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
 
+class TagTranslation(models.Model):
+    """What a tag is called in another edition, kept by editors so that a
+    translated piece gets its tags in the target edition's words."""
+
+    tag = models.ForeignKey(
+        Tag,
+        verbose_name=_("tag"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    name = models.CharField(_("name in that edition"), max_length=100)
+
+    panels = [FieldPanel("tag"), FieldPanel("locale"), FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("tag translation")
+        verbose_name_plural = _("tag translations")
+        ordering = ["tag__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tag", "locale"], name="one_translation_per_tag_and_edition"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tag} → {self.name}"
+
+
 class ArticlePageTag(ItemBase):
     tag = models.ForeignKey(
         Tag, related_name="tagged_articles", on_delete=models.CASCADE

@@ -11,11 +11,9 @@ from wagtail.signals import (
 )
 
 from samizdat.core import sites
-from samizdat.people.models import Person
 
-from . import navigation
+from . import navigation, translating
 from .models import (
-    ArticleAuthor,
     ArticlePage,
     AuthorIndexPage,
     HomePage,
@@ -56,30 +54,8 @@ def forget_navigation(sender, **kwargs) -> None:
 
 
 @receiver(copy_for_translation_done)
-def sign_translation_with_translated_people(sender, source_obj, target_obj, **kwargs):
-    """A translated piece keeps its authors, by their names in the new edition.
-
-    Wagtail copies the bylines as they are; where a person has a translation
-    in the target edition, the copy is signed with it instead."""
-    if not isinstance(target_obj, ArticlePage):
-        return
-    bylines = list(ArticleAuthor.objects.filter(article=target_obj))
-    translated = {
-        person.translation_key: person.pk
-        for person in Person.objects.filter(
-            locale_id=target_obj.locale_id,
-            translation_key__in=[b.person.translation_key for b in bylines],
-        )
-    }
-    mapping = {}
-    for byline in bylines:
-        new_pk = translated.get(byline.person.translation_key)
-        if new_pk and new_pk != byline.person_id:
-            mapping[byline.person_id] = new_pk
-            byline.person_id = new_pk
-            byline.save(update_fields=["person"])
-    revision = target_obj.latest_revision
-    if mapping and revision is not None:
-        for item in revision.content.get("article_authors", []):
-            item["person"] = mapping.get(item.get("person"), item.get("person"))
-        revision.save(update_fields=["content"])
+def carry_over_to_translation(sender, source_obj, target_obj, **kwargs) -> None:
+    """A translated piece is signed by the target edition's people and tagged
+    with its tags (`translating.carry_over`)."""
+    if isinstance(target_obj, ArticlePage):
+        translating.carry_over(target_obj)

@@ -64,6 +64,9 @@ MODEL_PERMISSIONS = {
         ("articles", "add_tag"),
         ("articles", "change_tag"),
         ("simple_translation", "submit_translation"),
+        ("articles", "add_tagtranslation"),
+        ("articles", "change_tagtranslation"),
+        ("articles", "view_tagtranslation"),
     ],
     ADMINISTRATORS: [
         ("wagtailadmin", "access_admin"),
@@ -88,6 +91,10 @@ MODEL_PERMISSIONS = {
         ("wagtailcore", "add_task"),
         ("wagtailcore", "change_task"),
         ("simple_translation", "submit_translation"),
+        ("articles", "add_tagtranslation"),
+        ("articles", "change_tagtranslation"),
+        ("articles", "delete_tagtranslation"),
+        ("articles", "view_tagtranslation"),
     ],
 }
 

@@ -22,9 +22,46 @@ def test_it_signs_a_translation_with_the_translated_author(editions):
 
     copy = ArticlePage.objects.get(pk=copy.pk)
     signed = [a.person for a in copy.article_authors.order_by("sort_order")]
-    assert signed == [writer_fa, untranslated]
+    # Someone the edition did not have yet is added to it first (same name,
+    # for the translator to translate), so the byline stays in the edition.
+    added = signed[1]
+    assert signed[0] == writer_fa
+    assert (added.locale, added.translation_key, added.name) == (
+        fa,
+        untranslated.translation_key,
+        "Omid Nouri",
+    )
+    assert added.pk != untranslated.pk
     draft = copy.get_latest_revision_as_object()
     assert [a.person_id for a in draft.article_authors.all()] == [
         writer_fa.pk,
-        untranslated.pk,
+        added.pk,
     ]
+
+
+def test_it_carries_people_tags_and_section_into_the_translation(editions):
+    from samizdat.articles.pieces import Tag, TagTranslation
+    from samizdat.people.models import Person
+
+    fa = factories.locale("fa")
+    opinion = factories.section("Opinion")
+    opinion_fa = ensure_translation(opinion, fa, title="دیدگاه")
+    korki = factories.person("Abdul Rahman Korki", pen_name="Mahabadi")
+    page = factories.article(
+        opinion, "On exile", authors=[korki], tags=["exile", "press"]
+    )
+    TagTranslation.objects.create(
+        tag=Tag.objects.get(name="exile"), locale=fa, name="تبعید"
+    )
+
+    copy = CopyPageForTranslationAction(page, fa).execute(skip_permission_checks=True)
+
+    copy = ArticlePage.objects.get(pk=copy.pk)
+    korki_fa = Person.objects.get(translation_key=korki.translation_key, locale=fa)
+    assert korki_fa.pk != korki.pk and korki_fa.slug == korki.slug
+    draft = copy.get_latest_revision_as_object()
+    assert [a.person_id for a in draft.article_authors.all()] == [korki_fa.pk]
+    assert [a.person_id for a in copy.article_authors.all()] == [korki_fa.pk]
+    # The translated tag in Persian; one without a translation as it was.
+    assert sorted(t.name for t in draft.tags.all()) == ["press", "تبعید"]
+    assert copy.section_id == opinion_fa.pk and copy.get_parent().pk == opinion_fa.pk

@@ -66,9 +66,10 @@ def test_it_answers_every_admin_search(admin_client):
             if response.status_code != 200:
                 failed[url, query] = response.status_code
     assert failed == {}
-    # 8 model listings (people, creatives, slots, mailings, locales, sites,
-    # users, groups) and the 8 page, image and document listings and reports.
-    assert len(urls) == 16
+    # 9 model listings (people, tag translations, creatives, slots, mailings,
+    # locales, sites, users, groups) and the 8 page, image and document
+    # listings and reports.
+    assert len(urls) == 17
     assert reverse("wagtailsnippets_people_person:list_results") in urls
 
 
