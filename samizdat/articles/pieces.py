@@ -30,6 +30,7 @@ from samizdat.editions.slugs import slugify
 from .blocks import ArticleBodyBlock
 from .body import reading_minutes
 from .index import NormalisedSearchField, article_search_fields, facet_words
+from .translation_status import TranslationsPanel
 
 
 class Kind(models.TextChoices):
@@ -173,7 +174,9 @@ class ArticlePage(ReaderPage):
         _("reading time (minutes)"), default=1, editable=False
     )
 
-    content_panels = ReaderPage.content_panels + [
+    content_panels = [
+        TranslationsPanel(heading=_("Editions")),
+        *ReaderPage.content_panels,
         FieldPanel("standfirst"),
         BylinesPanel("article_authors", label=_("Authors"), min_num=1),
         FieldPanel("kind"),

@@ -62,7 +62,10 @@ def carry_over(target: ArticlePage) -> Carried:
     }
     untranslated = [n for n in names if n not in known and not is_named_in(n, target)]
     draft.tags.set([known.get(n, n) for n in names])
-    draft.save(clean=False)
+    # Only the two relations are written: saving the whole page from the
+    # draft would put the draft's stale revision fields back on the row.
+    draft.article_authors.commit()
+    draft.tagged_items.commit()
     revision = draft.latest_revision
     if revision is not None:
         revision.content = draft.serializable_data()

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -21,3 +24,11 @@ class TagTranslationViewSet(SnippetViewSet):
 
 
 register_snippet(TagTranslationViewSet)
+
+
+@hooks.register("insert_editor_js")
+def edition_direction_js() -> str:
+    """Right-to-left editing for right-to-left editions (see the script)."""
+    return format_html(
+        '<script src="{}" defer></script>', static("articles/edition-direction.js")
+    )

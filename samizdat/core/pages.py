@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
@@ -10,6 +11,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
+from samizdat.editions.conf import edition_for
 from samizdat.editions.slugs import validate_slug
 
 from .queries import alternates
@@ -22,6 +24,20 @@ class ReaderPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].validators = [validate_slug]
+        locale = getattr(self.instance, "locale", None) or getattr(
+            self.parent_page, "locale", None
+        )
+        if locale is not None and edition_for(locale.language_code).rtl:
+            # A right-to-left edition's text is typed right to left; the
+            # editor script (articles/static/articles/edition-direction.js) turns the
+            # body's blocks the same way.
+            for name, field in self.fields.items():
+                if name != "slug" and isinstance(
+                    field.widget, forms.TextInput | forms.Textarea
+                ):
+                    field.widget.attrs["dir"] = "rtl"
+            if "title" in self.fields:
+                self.fields["title"].widget.attrs["data-edition-dir"] = "rtl"
 
     def clean(self):
         # Read before the check: a refused slug leaves cleaned_data.
