@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "samizdat.search",
     "samizdat.related",
     "samizdat.newsletter",
+    "samizdat.desk",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
