@@ -3,12 +3,16 @@ translation per edition."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .queries import awaiting_translation, desk_today
+
+# Who may translate may see what awaits translation (core/roles.py).
+TRANSLATE = "simple_translation.submit_translation"
 
 
 class DeskPanel(Component):
@@ -26,6 +30,11 @@ class AwaitingTranslationView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Awaiting translation")
     header_icon = "globe"
     template_name = "desk/awaiting_translation.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(TRANSLATE):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

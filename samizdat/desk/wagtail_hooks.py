@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import AwaitingTranslationView, DeskPanel
+from .admin_views import TRANSLATE, AwaitingTranslationView, DeskPanel
+
+
+class TranslatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(TRANSLATE)
 
 
 @hooks.register("construct_homepage_panels")
@@ -26,7 +31,7 @@ def urls():
 
 @hooks.register("register_reports_menu_item")
 def menu_item():
-    return MenuItem(
+    return TranslatorsMenuItem(
         _("Awaiting translation"),
         reverse("desk_awaiting_translation"),
         icon_name="globe",
