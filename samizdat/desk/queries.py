@@ -113,8 +113,7 @@ def desk_today(now: dt.datetime | None = None) -> Desk:
     )
     published = list(
         views_per_article(now)
-        .live()
-        .filter(first_published_at__gte=now - dt.timedelta(hours=24))
+        .filter(live=True, first_published_at__gte=now - dt.timedelta(hours=24))
         .order_by("-first_published_at")[:LIMIT]
     )
     corrections = list(
