@@ -8,10 +8,12 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.formsets import ORDERING_FIELD_NAME
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -28,6 +30,7 @@ from samizdat.editions.slugs import slugify
 from .blocks import ArticleBodyBlock
 from .body import reading_minutes
 from .index import NormalisedSearchField, article_search_fields, facet_words
+from .translation_status import TranslationsPanel
 
 
 class Kind(models.TextChoices):
@@ -50,6 +53,40 @@ class Tag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
 
+class TagTranslation(models.Model):
+    """What a tag is called in another edition, kept by editors so that a
+    translated piece gets its tags in the target edition's words."""
+
+    tag = models.ForeignKey(
+        Tag,
+        verbose_name=_("tag"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    name = models.CharField(_("name in that edition"), max_length=100)
+
+    panels = [FieldPanel("tag"), FieldPanel("locale"), FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("tag translation")
+        verbose_name_plural = _("tag translations")
+        ordering = ["tag__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tag", "locale"], name="one_translation_per_tag_and_edition"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tag} → {self.name}"
+
+
 class ArticlePageTag(ItemBase):
     tag = models.ForeignKey(
         Tag, related_name="tagged_articles", on_delete=models.CASCADE
@@ -57,6 +94,43 @@ class ArticlePageTag(ItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+
+class BylineForm(WagtailAdminModelForm):
+    """One author row. A row added but whose person is not chosen yet is left
+    out of a draft save (autosave, "Save draft") instead of refusing the whole
+    draft: autosave answered 400 every few seconds while the editor went to
+    the chooser. Submitting and publishing still need a person in each row."""
+
+    def is_unchosen_new_row(self) -> bool:
+        return (
+            getattr(self, "is_deferred_validation", False)
+            and self.instance.pk is None
+            and not self.data.get(self.add_prefix("person"))
+        )
+
+    def defer_required_fields(self):
+        super().defer_required_fields()
+        if self.is_unchosen_new_row():
+            self.empty_permitted = True
+
+    def has_changed(self) -> bool:
+        return not self.is_unchosen_new_row() and super().has_changed()
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_unchosen_new_row():
+            # Skipped rows have no cleaned data; the panel sorts rows by order.
+            self.cleaned_data.setdefault(ORDERING_FIELD_NAME, None)
+
+
+class BylinesPanel(InlinePanel):
+    """The authors of a piece, in order, with `BylineForm` rows."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = BylineForm
+        return options
 
 
 class ArticlePage(ReaderPage):
@@ -100,9 +174,11 @@ class ArticlePage(ReaderPage):
         _("reading time (minutes)"), default=1, editable=False
     )
 
-    content_panels = ReaderPage.content_panels + [
+    content_panels = [
+        TranslationsPanel(heading=_("Editions")),
+        *ReaderPage.content_panels,
         FieldPanel("standfirst"),
-        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        BylinesPanel("article_authors", label=_("Authors"), min_num=1),
         FieldPanel("kind"),
         MultiFieldPanel(
             [
@@ -232,7 +308,7 @@ class CaricaturePage(ArticlePage):
         FieldPanel("cartoon"),
         FieldPanel("alt_text"),
         FieldPanel("caption"),
-        InlinePanel("article_authors", label=_("Artist"), min_num=1),
+        BylinesPanel("article_authors", label=_("Artist"), min_num=1),
         FieldPanel("standfirst"),
         FieldPanel("body"),
         FieldPanel("tags"),

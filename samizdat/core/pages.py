@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
+from samizdat.editions.conf import edition_for
 from samizdat.editions.slugs import validate_slug
 
 from .queries import alternates
@@ -19,6 +24,53 @@ class ReaderPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].validators = [validate_slug]
+        locale = getattr(self.instance, "locale", None) or getattr(
+            self.parent_page, "locale", None
+        )
+        if locale is not None and edition_for(locale.language_code).rtl:
+            # A right-to-left edition's text is typed right to left; the
+            # editor script (articles/static/articles/edition-direction.js) turns the
+            # body's blocks the same way.
+            for name, field in self.fields.items():
+                if name != "slug" and isinstance(
+                    field.widget, forms.TextInput | forms.Textarea
+                ):
+                    field.widget.attrs["dir"] = "rtl"
+            if "title" in self.fields:
+                self.fields["title"].widget.attrs["data-edition-dir"] = "rtl"
+
+    def clean(self):
+        # Read before the check: a refused slug leaves cleaned_data.
+        slug = self.cleaned_data.get("slug")
+        cleaned_data = super().clean()
+        if slug and self.has_error("slug") and self.parent_page is not None:
+            holder = (
+                self.parent_page.get_children()
+                .filter(slug=slug)
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if holder is not None:
+                # Often the same piece, autosaved as a draft a moment ago:
+                # say which page holds the address and link to it.
+                self.errors["slug"] = self.error_class([slug_taken(slug, holder)])
+        return cleaned_data
+
+
+def slug_taken(slug: str, holder: Page) -> str:
+    """The reason a slug is refused, linking the page that already has it."""
+    status = gettext("published") if holder.live else gettext("draft")
+    return format_html(
+        gettext(
+            "The address “{slug}” is already used by “{title}” ({status}) in "
+            'this section. <a href="{url}">Open “{title}”</a> to carry on '
+            "with it, or change the slug."
+        ),
+        slug=slug,
+        title=holder.get_admin_display_title(),
+        status=status,
+        url=reverse("wagtailadmin_pages:edit", args=[holder.pk]),
+    )
 
 
 class ReaderPage(Page):

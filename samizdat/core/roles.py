@@ -1,7 +1,16 @@
 """Newsroom roles and the review workflow every page goes through.
 
 Contributors write and submit; Editors review, publish and unpublish;
-Administrators do everything, users and settings included."""
+Administrators do everything, users and settings included.
+
+Beyond pages (the README's Editors section says the same):
+- ads: Editors add, change and delete creatives and add and change slots
+  (which places on the page exist); only Administrators delete a slot;
+- reports: everyone sees *Most read*; Editors and Administrators see *Ad
+  performance* (needs the ads) and *Awaiting translation* (needs the right to
+  translate) and the newsletter's counts;
+- the subscriber list: only Administrators export it (an audited download of
+  every reader's address: kept to the fewest hands)."""
 
 from __future__ import annotations
 
@@ -64,6 +73,17 @@ MODEL_PERMISSIONS = {
         ("articles", "add_tag"),
         ("articles", "change_tag"),
         ("simple_translation", "submit_translation"),
+        ("articles", "add_tagtranslation"),
+        ("articles", "change_tagtranslation"),
+        ("articles", "view_tagtranslation"),
+        ("ads", "add_creative"),
+        ("ads", "change_creative"),
+        ("ads", "delete_creative"),
+        ("ads", "view_creative"),
+        ("ads", "add_adslot"),
+        ("ads", "change_adslot"),
+        ("ads", "view_adslot"),
+        ("newsletter", "view_subscriber"),
     ],
     ADMINISTRATORS: [
         ("wagtailadmin", "access_admin"),
@@ -88,6 +108,20 @@ MODEL_PERMISSIONS = {
         ("wagtailcore", "add_task"),
         ("wagtailcore", "change_task"),
         ("simple_translation", "submit_translation"),
+        ("articles", "add_tagtranslation"),
+        ("articles", "change_tagtranslation"),
+        ("articles", "delete_tagtranslation"),
+        ("articles", "view_tagtranslation"),
+        ("ads", "add_creative"),
+        ("ads", "change_creative"),
+        ("ads", "delete_creative"),
+        ("ads", "view_creative"),
+        ("ads", "add_adslot"),
+        ("ads", "change_adslot"),
+        ("ads", "delete_adslot"),
+        ("ads", "view_adslot"),
+        ("newsletter", "view_subscriber"),
+        ("newsletter", "export_subscriber"),
     ],
 }
 

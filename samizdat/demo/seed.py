@@ -55,11 +55,18 @@ class SeedResult:
     present: Counter = field(default_factory=Counter)
 
     def summary(self) -> str:
+        """What the database holds, per edition: each edition has its own
+        sections and people (a Persian section translates an English one)."""
         p, c = self.present, self.created
+        editions = "; ".join(
+            f"{lang} {p[f'sections_{lang}']} sections, {p[f'people_{lang}']} people,"
+            f" {p[f'articles_{lang}']} articles"
+            + (f" ({p[f'translations_{lang}']} translated)" if lang != "en" else "")
+            + f", {p[f'caricatures_{lang}']} caricatures"
+            for lang in LANGS
+        )
         return (
-            f"Demo publication: {p['sections']} sections, {p['people']} people,"
-            f" {p['articles']} articles ({p['articles_en']} en, {p['articles_fa']} fa,"
-            f" {p['translations']} translated), {p['caricatures']} caricatures,"
+            f"Demo publication per edition: {editions};"
             f" {p['corrections']} correction; created {sum(c.values())} objects."
         )
 
@@ -347,16 +354,17 @@ class _Seeder:
 
     def count(self) -> None:
         present = self.result.present
-        present["sections"] = len(self.sections)
-        present["people"] = len(self.people)
+        for lang, _slug in self.sections:
+            present[f"sections_{lang}"] += 1
+        for lang, _slug in self.people:
+            present[f"people_{lang}"] += 1
         for piece in self.plan.articles:
             if self.find(piece, piece.section) is not None:
-                present["articles"] += 1
                 present[f"articles_{piece.lang}"] += 1
-                present["translations"] += piece.source is not None
-        present["caricatures"] = sum(
-            self.find(c, "caricature") is not None for c in self.plan.cartoons
-        )
+                present[f"translations_{piece.lang}"] += piece.source is not None
+        for cartoon in self.plan.cartoons:
+            if self.find(cartoon, "caricature") is not None:
+                present[f"caricatures_{cartoon.lang}"] += 1
         present["corrections"] = Correction.objects.filter(
             article__section_id__in=[s.pk for s in self.sections.values()]
         ).count()

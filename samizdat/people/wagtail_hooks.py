@@ -59,7 +59,12 @@ class PersonViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "pen_name", "role", "locale"]
+    # Searched in the database (name or pen name contains the words), not
+    # through the search index: the index's SQLite backend has no column per
+    # field and failed on `fields=`, and a person added a moment ago (or made
+    # by translating a piece) is found before the task worker indexes them.
     search_fields = ["name", "pen_name"]
+    search_backend_name = None
     delete_view_class = PersonDeleteView
     chooser_viewset_class = PersonChooserViewSet
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "samizdat.newsletter",
     "samizdat.operations",
     "samizdat.wordpress",
+    "samizdat.desk",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -9,7 +9,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from samizdat.articles.models import ArticlePage, CaricaturePage
+from samizdat.articles.models import ArticlePage, CaricaturePage, SectionPage
+from samizdat.articles.pieces import Kind
 from samizdat.articles.setup import ensure_editions
 from samizdat.articles.tests import factories
 from samizdat.core.roles import EDITORS, ensure_roles
@@ -42,6 +43,23 @@ def post_new(client, parent, model: str, title: str, authors, **fields):
 
 
 PUBLISH = {"action-publish": "Publish"}
+
+
+def test_it_preselects_the_kind_of_each_section(client, desk):
+    client.force_login(desk["editor"])
+    checked = 0
+    for code in ("en", "fa"):
+        for kind in Kind:
+            section = factories.section(
+                f"{kind.label} {code}", code=code, slug=f"{kind.value}-{code}"
+            )
+            SectionPage.objects.filter(pk=section.pk).update(default_kind=kind)
+            form = factories.admin_form_defaults(
+                client, add_url(section, "articlepage")
+            )
+            assert form["kind"] == kind.value, (code, kind)
+            checked += 1
+    assert checked == 10
 
 
 @pytest.mark.parametrize("action", ["action-publish", "action-submit"])
@@ -120,3 +138,36 @@ def test_it_accepts_a_persian_slug_with_zwnj_in_the_admin(client, desk):
     assert response.status_code == 302
     page = ArticlePage.objects.get(slug=slug)
     assert client.get(page.url).status_code == 200
+
+
+def test_it_links_the_autosaved_draft_that_holds_the_slug(client, desk):
+    """The add form autosaved a draft; starting the same piece again and
+    publishing names the draft and links to it instead of a bare refusal."""
+    client.force_login(desk["editor"])
+    url = add_url(desk["news"], "articlepage")
+    base = factories.admin_form_defaults(client, url)
+    first = factories.article_form(
+        "Dam water returns", [desk["writer"]], slug="dam-water", base=base
+    )
+    autosaved = client.post(url, first, HTTP_ACCEPT="application/json")
+    assert autosaved.status_code == 200
+    draft = ArticlePage.objects.get(pk=autosaved.json()["pk"])
+    assert not draft.live
+
+    response = post_new(
+        client,
+        desk["news"],
+        "articlepage",
+        "Dam water returns to the valley",
+        [desk["writer"]],
+        slug="dam-water",
+        **PUBLISH,
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors["slug"]
+    assert len(errors) == 1
+    edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert f'<a href="{edit_url}">Open “Dam water returns”</a>' in errors[0]
+    assert "(draft)" in errors[0]
+    assert f'<a href="{edit_url}">' in response.content.decode()
+    assert ArticlePage.objects.filter(slug="dam-water").count() == 1

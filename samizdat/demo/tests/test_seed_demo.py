@@ -120,7 +120,13 @@ def test_it_seeds_sections_people_articles_and_caricatures_in_both_editions(seed
     for home in HomePage.objects.all():
         assert home.lead_story is not None
         assert home.lead_story.locale_id == home.locale_id
-    assert "12 sections" in seeded and "12 articles" in seeded
+    # Counted per edition, as the README says (six sections, thirteen people).
+    assert (
+        "Demo publication per edition: en 6 sections, 13 people, 8 articles,"
+        " 2 caricatures; fa 6 sections, 13 people, 4 articles (2 translated),"
+        " 1 caricatures; 1 correction;"
+    ) in seeded
+    assert en_people.count() == fa_people.count() == 13
 
 
 def test_it_links_translated_pairs_through_the_translation_key(seeded):
