@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 Pair = tuple[str, str]
 RGB = tuple[int, int, int]
 W, H = 1200, 675
-VARIANTS = 4
+VARIANTS = 3
 
 CREDIT: Pair = ("Illustration: Samizdat demo desk", "تصویرسازی: میز نمایشی سامیزدات")
 
@@ -167,8 +167,8 @@ def chart(rng: random.Random, variant: int) -> tuple[Image.Image, Pair]:
     draw = ImageDraw.Draw(image)
     left, right, top, bottom = 110, W - 70, 90, H - 110
     for i in range(6):
-        y = top + i * (bottom - top) // 5
-        draw.line((left, y, right, y), fill=(218, 212, 200), width=2)
+        grid_y = top + i * (bottom - top) // 5
+        draw.line((left, grid_y, right, grid_y), fill=(218, 212, 200), width=2)
     draw.line((left, bottom, right, bottom), fill=(60, 56, 52), width=4)
     draw.line((left, top, left, bottom), fill=(60, 56, 52), width=4)
     rising = variant % 2 == 0
