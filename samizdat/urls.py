@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from samizdat.articles import routing
+from samizdat.core import views as core_views
 from samizdat.feeds import urls as feed_urls
 from samizdat.mirror import urls as mirror_urls
 from samizdat.newsletter import urls as newsletter_urls
@@ -18,6 +19,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(mirror_urls)),
     path("", include("samizdat.audience.urls")),
     path("", include("samizdat.ads.urls")),
+    path("favicon.ico", core_views.site_icon, {"name": "favicon.ico"}),
+    path(
+        "apple-touch-icon.png",
+        core_views.site_icon,
+        {"name": "icons/apple-touch-icon.png"},
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *newsletter_urls.webhook_urlpatterns,

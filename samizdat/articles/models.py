@@ -168,12 +168,14 @@ class SectionPage(RoutablePageMixin, Paginated, ReaderPage):
 
     def listing(self, request, number: int):
         page_obj = self.paginate(request, queries.in_section(self), number)
-        return self.render(
-            request,
-            context_overrides=self.pagination(
-                page_obj, lambda n: self.section_url(request, n)
-            ),
+        context = self.pagination(page_obj, lambda n: self.section_url(request, n))
+        # A section of cartoons is shown as a grid of the drawings.
+        cartoon = CaricaturePage.content_type_id_cached()
+        pieces = list(page_obj.object_list)
+        context["is_caricature"] = bool(pieces) and all(
+            piece.content_type_id == cartoon for piece in pieces
         )
+        return self.render(request, context_overrides=context)
 
     def section_url(self, request, number: int = 1) -> str:
         if number <= 1:

@@ -158,6 +158,12 @@ class ArticlePage(ReaderPage):
     lead_image_caption = models.CharField(
         _("lead image caption"), max_length=400, blank=True
     )
+    lead_image_credit = models.CharField(
+        _("lead image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who made the picture: photographer, artist or agency."),
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(
         through=ArticlePageTag, blank=True, verbose_name=_("tags")
@@ -186,6 +192,7 @@ class ArticlePage(ReaderPage):
                 FieldRowPanel(
                     [FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")]
                 ),
+                FieldPanel("lead_image_credit"),
             ],
             heading=_("Lead image"),
         ),
@@ -326,4 +333,9 @@ class CaricaturePage(ArticlePage):
 
     def save(self, *args, **kwargs):
         self.kind = Kind.OPINION
+        # Cards and metadata show a piece's lead image: a caricature's is
+        # its cartoon, so lists and the Caricature section show the drawing.
+        self.lead_image_id = self.cartoon_id
+        self.lead_image_alt = self.alt_text
+        self.lead_image_caption = self.caption
         super().save(*args, **kwargs)

@@ -8,16 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models import F, Prefetch, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from samizdat.people.models import Person
 
-from .pieces import ArticleAuthor, ArticlePage, CaricaturePage, Tag
+from .pieces import ArticleAuthor, ArticlePage, CaricaturePage, Kind, Tag
 
 LATEST_PER_SECTION = 4
+SECONDARY = 3
+OPINION_COLUMN = 4
+# Front-page candidates per section: its rows plus every piece that the lead,
+# secondary stories and opinion column might take from it.
+CANDIDATES = LATEST_PER_SECTION + 1 + SECONDARY + OPINION_COLUMN
+
+
+def with_renditions() -> QuerySet:
+    """Images with all their renditions, for a Prefetch: a picture tag then
+    needs no query of its own."""
+    return get_image_model().objects.prefetch_renditions()
 
 
 def published(locale: Locale | int) -> QuerySet[ArticlePage]:
@@ -33,58 +45,88 @@ def published(locale: Locale | int) -> QuerySet[ArticlePage]:
 def as_cards(queryset: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
     """What a list item shows: headline, standfirst, section, byline, date."""
     return queryset.select_related(
-        "locale", "section", "section__locale", "lead_image"
+        "locale", "section", "section__locale"
     ).prefetch_related(
+        # Each card's picture: the images and every rendition of them in two
+        # queries, however many cards (the picture tag then reads no more).
+        Prefetch("lead_image", queryset=with_renditions()),
         Prefetch(
             "article_authors",
-            queryset=ArticleAuthor.objects.select_related("person").order_by(
-                "sort_order"
-            ),
-        )
+            queryset=ArticleAuthor.objects.select_related(
+                "person", "person__photo"
+            ).order_by("sort_order"),
+        ),
     )
 
 
 def home(locale_id: int, lead_story_id: int | None, sections: Sequence[Page]) -> dict:
-    """Lead story (the editor's choice, else the latest article), the latest
-    pieces of each of `sections` (in the menu, in order), the latest
-    caricature of an edition."""
-    pieces = published(locale_id)
-    lead = None
-    if lead_story_id:
-        lead = as_cards(pieces.filter(pk=lead_story_id)).first()
-    if lead is None:
-        lead = as_cards(pieces.exclude(content_type__model="caricaturepage")).first()
-    ranked = as_cards(
-        pieces.exclude(pk=lead.pk if lead else None).annotate(
+    """The front page: the lead story (the editor's choice, else the latest
+    article), three secondary stories, an opinion column, the latest pieces
+    of each of `sections` (in the menu, in order) and the latest caricature.
+
+    One query picks them from each section's newest `CANDIDATES` pieces and
+    one more (with its prefetches) fetches them as cards, so the page costs
+    the same however many pieces and pictures it shows."""
+    ranked = list(
+        published(locale_id)
+        .annotate(
             rank=Window(
                 RowNumber(),
                 partition_by=F("section_id"),
                 order_by=[F("first_published_at").desc(), F("pk").desc()],
             )
         )
-    ).filter(rank__lte=LATEST_PER_SECTION)
-    by_section: dict[int, list[ArticlePage]] = {}
-    for piece in ranked:
-        by_section.setdefault(piece.section_id, []).append(piece)
+        .filter(rank__lte=CANDIDATES)
+        .values_list("pk", "section_id", "kind", "content_type_id", "rank")
+    )
+    # The queryset is newest first, which the window's filter keeps.
+    cartoon = CaricaturePage.content_type_id_cached()
+    writing = [row for row in ranked if row[3] != cartoon]
+    lead_id = lead_story_id or (writing[0][0] if writing else None)
+    secondary_ids = [row[0] for row in writing if row[0] != lead_id][:SECONDARY]
+    shown = {lead_id, *secondary_ids}
+    opinion_ids = [
+        row[0] for row in writing if row[2] == Kind.OPINION and row[0] not in shown
+    ][:OPINION_COLUMN]
+    shown.update(opinion_ids)
+    caricature_id = next((row[0] for row in ranked if row[3] == cartoon), None)
+    by_section: dict[int, list[int]] = {}
+    for pk, section_id, _kind, _type, _rank in ranked:
+        if pk not in shown and len(by_section.get(section_id, [])) < LATEST_PER_SECTION:
+            by_section.setdefault(section_id, []).append(pk)
+    wanted = {*shown, caricature_id, *(pk for ids in by_section.values() for pk in ids)}
+    cards = {
+        piece.pk: piece
+        for piece in as_cards(published(locale_id).filter(pk__in=wanted - {None}))
+    }
+    lead = cards.get(lead_id) if lead_id else None
+    secondary = [cards[pk] for pk in secondary_ids if pk in cards]
+    if lead is None and secondary:
+        # The editor's choice is no longer published: the latest article leads.
+        lead, secondary = secondary[0], secondary[1:]
+    photos = [
+        byline.person.photo
+        for pk in opinion_ids
+        if pk in cards
+        for byline in cards[pk].article_authors.all()
+        if byline.person.photo is not None
+    ]
+    prefetch_related_objects(photos, "renditions")
     section_list = [
-        {"section": section, "articles": by_section.get(section.pk, [])}
+        {
+            "section": section,
+            "articles": [cards[pk] for pk in by_section[section.pk] if pk in cards],
+        }
         for section in sections
         if by_section.get(section.pk)
     ]
-    caricature = (
-        CaricaturePage.objects.live()
-        .filter(locale_id=locale_id)
-        .select_related("cartoon", "locale")
-        .prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=ArticleAuthor.objects.select_related("person"),
-            )
-        )
-        .order_by("-first_published_at", "-pk")
-        .first()
-    )
-    return {"lead": lead, "section_list": section_list, "caricature": caricature}
+    return {
+        "lead": lead,
+        "secondary": secondary,
+        "section_list": section_list,
+        "caricature": cards.get(caricature_id) if caricature_id else None,
+        "opinion": [cards[pk] for pk in opinion_ids if pk in cards],
+    }
 
 
 def in_section(section: Page) -> QuerySet[ArticlePage]:

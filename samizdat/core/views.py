@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import translation
 
 from samizdat.editions.conf import current_code
@@ -13,3 +15,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     translation.activate(current_code())
     return render(request, "500.html", status=500)
+
+
+def site_icon(request, name: str):
+    """/favicon.ico and /apple-touch-icon.png, which browsers ask for at the
+    root whatever the page says: sent on to the static file."""
+    return HttpResponsePermanentRedirect(static(name))

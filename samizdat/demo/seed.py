@@ -34,7 +34,8 @@ from samizdat.editions.slugs import slugify
 from samizdat.newsletter.models import MailChoice
 from samizdat.people.models import Person
 
-from . import drawing
+from . import drawing, pictures
+from .house_ads import ensure_house_ads
 from .newsroom import FACES, SECTIONS, STAFF
 from .plan import DEFAULT_SEED, ArticlePlan, CartoonPlan, Plan, build_plan
 from .portraits import render_portrait
@@ -117,6 +118,7 @@ class _Seeder:
         self.pages: dict[tuple[int, str], int] = {}
         self.keys: dict[tuple[int, object], int] = {}
         self.key_of: dict[int, object] = {}
+        self.pictures: dict[tuple[str, int], tuple[object, pictures.Picture]] = {}
 
     def run(self) -> None:
         with transaction.atomic():
@@ -128,6 +130,7 @@ class _Seeder:
         with transaction.atomic():
             self.ensure_leads()
             self.ensure_correction()
+            self.result.created["house ads"] += ensure_house_ads()
         self.count()
 
     # Sections and people
@@ -250,12 +253,32 @@ class _Seeder:
             for n, slug in enumerate(piece.skeleton.authors)
         ]
         page.tags.add(*text["tags"])
+        self.illustrate(page, piece)
         archive(page)
         if page.pk is None:
             parent.add_child(instance=page)
         page.save_revision().publish()
         self.remember(page, piece.published, piece.updated)
         self.result.created["articles"] += 1
+
+    def illustrate(self, page: ArticlePage, piece: ArticlePlan) -> None:
+        """A drawn lead picture for the piece's topic, shared by the pieces
+        of one topic and variant (and by a piece and its translation)."""
+        topic = piece.skeleton.topic
+        variant = piece.index % pictures.VARIANTS
+        key = (topic.key, variant)
+        if key not in self.pictures:
+            drawn = pictures.picture(topic.key, topic.name, variant)
+            title = f"demo-picture-{topic.key}-{variant}"
+            found = get_image_model().objects.filter(title=title).first()
+            image = found or save_image(title, f"{title}.jpg", drawn.jpeg)
+            self.pictures[key] = (image, drawn)
+        image, drawn = self.pictures[key]
+        n = LANGS.index(piece.lang)
+        page.lead_image = image
+        page.lead_image_alt = drawn.alt[n]
+        page.lead_image_caption = drawn.caption[n]
+        page.lead_image_credit = drawn.credit[n]
 
     def body(self, blocks: list, published: dt.datetime) -> list:
         out = []

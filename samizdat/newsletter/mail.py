@@ -85,6 +85,33 @@ class ArticleItem:
     date: str
     iso: str
     section: str
+    image: MailImage | None = None
+
+
+@dataclass(frozen=True)
+class MailImage:
+    """A lead image as a mail shows it: a JPEG rendition on our own host."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+# Mail readers are narrow and many read no AVIF or WebP.
+MAIL_IMAGE_SPEC = "width-600|format-jpeg"
+
+
+def mail_image(page) -> MailImage | None:
+    if not getattr(page, "lead_image_id", None):
+        return None
+    rendition = page.lead_image.get_rendition(MAIL_IMAGE_SPEC)
+    return MailImage(
+        url=absolute_url(rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        alt=page.lead_image_alt,
+    )
 
 
 def article_item(page, language: str) -> ArticleItem:
@@ -95,6 +122,7 @@ def article_item(page, language: str) -> ArticleItem:
         date=format_date(page.first_published_at, language),
         iso=iso_datetime(page.first_published_at),
         section=page.section.title if page.section_id else "",
+        image=mail_image(page),
     )
 
 

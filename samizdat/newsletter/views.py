@@ -65,6 +65,8 @@ def alternates(name: str, *args) -> list[dict]:
 
 def page(request, template: str, context: dict, status: int = 200, private=False):
     context.setdefault("alternates", alternates("subscribe"))
+    # The newsletter's own pages carry their form (or none) in the page itself.
+    context["hide_newsletter"] = True
     response = render(request, template, context, status=status)
     if private:
         add_never_cache_headers(response)
@@ -265,6 +267,18 @@ def unsubscribe(request, token: str):
     if request.method == "POST":
         services.unsubscribe(address_hash)
         return unsubscribed(request)
+    if not Subscriber.objects.filter(
+        address_hash=address_hash, status__in=[Status.CONFIRMED, Status.PENDING]
+    ).exists():
+        return message(
+            request,
+            _("You have already left"),
+            _(
+                "This address no longer receives our newsletter. "
+                "You can subscribe again at any time."
+            ),
+            subscribe_url=reverse("newsletter:subscribe"),
+        )
     return message(
         request,
         _("Unsubscribe"),

@@ -3,9 +3,12 @@ the highlighted snippets shown under each headline."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import snowballstemmer
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils.html import escape
@@ -101,7 +104,7 @@ def results(scope: Scope, query: Query, number: int) -> Results:
     for piece in page.object_list:
         piece.marked_headline = highlight(piece.title, query.terms)
         piece.snippet = snippet(
-            f"{piece.standfirst} {indexed_body(piece)}", query.terms
+            without_repeats(f"{piece.standfirst} {indexed_body(piece)}"), query.terms
         )
     mended = None
     if not every or not paginator.count:
@@ -111,13 +114,43 @@ def results(scope: Scope, query: Query, number: int) -> Results:
     )
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+")
+_LATIN = re.compile(r"[a-z]+")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def without_repeats(text: str) -> str:
+    """`text` with every sentence that says again what an earlier one said
+    (the same normalised words) left out: a standfirst is often the body's
+    first sentence too, and a snippet should not show it twice."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        key = " ".join(words(sentence))
+        if key and key in seen:
+            continue
+        seen.add(key)
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a Latin-script word ("negotiations" and
+    "negotiation" share one, as in PostgreSQL's english configuration);
+    other scripts are compared as normalised."""
+    return _STEMMER.stemWord(word) if _LATIN.fullmatch(word) else word
+
+
 def _marked(text: str, spans: list[tuple[int, int, str]], terms: set[str]) -> str:
     out: list[str] = []
     last = spans[0][0] if spans else 0
+    stems = {stem(term) for term in terms}
     for start, end, word in spans:
         out.append(escape(text[last:start]))
         piece = escape(text[start:end])
-        out.append(f"<mark>{piece}</mark>" if word in terms else piece)
+        hit = word in terms or stem(word) in stems
+        out.append(f"<mark>{piece}</mark>" if hit else piece)
         last = end
     return "".join(out)
 
@@ -139,7 +172,15 @@ def snippet(text: str, terms: list[str], size: int = SNIPPET_WORDS) -> SafeStrin
     if not spans:
         return mark_safe("")
     wanted = set(terms)
-    first = next((i for i, span in enumerate(spans) if span[2] in wanted), 0)
+    stems = {stem(term) for term in terms}
+    first = next(
+        (
+            i
+            for i, span in enumerate(spans)
+            if stem(span[2]) in stems or span[2] in wanted
+        ),
+        0,
+    )
     start = max(0, first - size // 3)
     window = spans[start : start + size]
     marked = _marked(text, window, wanted)

@@ -87,7 +87,7 @@ def test_it_counts_a_view_an_impression_and_a_click_without_javascript(chromium,
     assert HourlyViews.objects.get(page=site["piece"]).views == 1
     assert CreativeDay.objects.get(creative=site["ad"]).impressions == 1
 
-    ad_frame = page.frame_locator("aside.ad iframe")
+    ad_frame = page.frame_locator(".ad iframe")
     ad_frame.get_by_role("link").click()
     page.wait_for_url(LANDING)
     services.fold()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from samizdat.articles.models import AuthorIndexPage
+from samizdat.articles.models import ArticlePage, AuthorIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,19 @@ def test_it_dates_a_persian_article_in_solar_hijri_with_persian_digits(
 
 def test_it_shows_the_reading_time(client, publication):
     soup = soup_of(client, publication.story.url)
-    assert "1 minute read" in soup.select_one(".article-head .meta").get_text()
+    assert "1-minute read" in soup.select_one(".article-head .meta").get_text()
+    pieces = ArticlePage.objects.filter(
+        pk__in=[publication.story.pk, publication.fa_story.pk]
+    )
+    pieces.update(reading_minutes=5)
+    try:
+        meta = soup_of(client, publication.story.url).select_one(".article-head .meta")
+        assert "5-minute read" in meta.get_text()
+        assert "minutes" not in meta.get_text()
+        fa = soup_of(client, publication.fa_story.url).select_one(".article-head .meta")
+        assert "۵ دقیقه مطالعه" in fa.get_text()
+    finally:
+        pieces.update(reading_minutes=1)
 
 
 def test_it_shows_the_cartoon_first_with_its_alt_text(client, publication):

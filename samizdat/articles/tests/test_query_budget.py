@@ -44,7 +44,11 @@ def pieces(django_db_setup, django_db_blocker):
         picture = factories.image("River")
         people = [factories.person(f"Writer {i}") for i in range(5)]
         small = factories.article(
-            news, "Small", authors=people[:1], body=body_with_images(5, picture)
+            news,
+            "Small",
+            authors=people[:1],
+            body=body_with_images(5, picture),
+            lead_image=picture,
         )
         large = factories.article(
             news,
@@ -52,9 +56,24 @@ def pieces(django_db_setup, django_db_blocker):
             authors=people,
             tags=[f"topic {i}" for i in range(20)],
             body=body_with_images(100, picture),
+            lead_image=picture,
         )
         factories.correction(large, "A figure was wrong.")
-        yield {"news": news, "small": small, "large": large, "people": people}
+        # Enough for every box of the front page: three secondary stories, an
+        # opinion column with a photo, and rows below.
+        columnist = factories.person("Columnist", photo=factories.image("Face"))
+        for i in range(5):
+            factories.article(
+                news, f"Filler {i}", authors=people[:1], lead_image=picture
+            )
+        factories.article(news, "A view", authors=[columnist], kind="opinion")
+        yield {
+            "news": news,
+            "small": small,
+            "large": large,
+            "people": people,
+            "picture": picture,
+        }
 
 
 def test_it_renders_an_article_in_the_same_queries_whatever_it_holds(client, pieces):
@@ -78,9 +97,14 @@ def test_it_renders_listings_in_the_same_queries_whatever_they_list(
         "tag": tags.tag_url(None, "topic-1"),
     }[listing]
     few = queries_for(client, url)
+    # More cards, each with its own picture: the renditions are prefetched.
     for i in range(12):
         factories.article(
-            news, f"More {i}", authors=people[i % 5 :], tags=["topic 1", f"extra {i}"]
+            news,
+            f"More {i}",
+            authors=people[i % 5 :],
+            tags=["topic 1", f"extra {i}"],
+            lead_image=factories.image(f"Picture {i}"),
         )
     many = queries_for(client, url)
     assert len(many) == len(few), "\n".join(many)

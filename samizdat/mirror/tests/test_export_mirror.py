@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 
 import pytest
@@ -51,7 +52,16 @@ def test_it_exports_every_kind_of_page_of_both_editions(exported, publication):
     assert json.loads((directory / "mirrors.json").read_text())["onion"] == ONION
     assert (directory / "static/css/site.css").is_file()
     assert list((directory / "static/fonts").glob("*.woff2"))
-    assert list((directory / "media").rglob("*.png"))
+    # The cartoon's renditions, as its page's <picture> links them.
+    page = directory / file_for(publication.drawing.url)
+    linked = re.findall(r'srcset="([^"]+)"', page.read_text())
+    files = {
+        (page.parent / entry.split()[0]).resolve()
+        for srcset in linked
+        for entry in srcset.split(", ")
+    }
+    assert {f.suffix for f in files} == {".avif", ".webp", ".jpg"}
+    assert all(f.is_file() for f in files), files
     assert (directory / MANIFEST).is_file()
 
 
