@@ -41,6 +41,10 @@ class QuotationBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        # A draft (autosave included) may hold a quotation whose speaker is
+        # still to come; submitting and publishing need one.
+        if self.is_deferred_validation:
+            return value
         if value.get("person") is None and not (value.get("speaker") or "").strip():
             raise StructBlockValidationError(
                 block_errors={

@@ -95,6 +95,11 @@ def _in_edition(people: Iterable[Person], locale_id: int) -> dict[int, Person]:
 
 
 @transaction.atomic
+def forget(page_id: int) -> None:
+    """Drop one piece's rows from the record (it was unpublished or deleted)."""
+    Quotation.objects.filter(page_id=page_id).delete()
+
+
 def record(page_id: int) -> int:
     """Rewrite one piece's rows in the record; the number of rows it now has."""
     page = ArticlePage.objects.filter(pk=page_id).select_related("locale").first()

@@ -14,7 +14,15 @@ from . import services
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
-def record_on_change(sender, instance, **kwargs) -> None:
+def record_on_publish(sender, instance, **kwargs) -> None:
     if isinstance(sender, type) and issubclass(sender, ArticlePage):
         services.record(instance.pk)
+
+
+@receiver(page_unpublished)
+def forget_on_unpublish(sender, instance, **kwargs) -> None:
+    # Not `record`: Wagtail also sends this signal while deleting a live page,
+    # before the row is gone and with `live` changed in memory only, so
+    # reading the page back would write its rows again behind the deletion.
+    if isinstance(sender, type) and issubclass(sender, ArticlePage):
+        services.forget(instance.pk)

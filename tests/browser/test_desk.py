@@ -83,7 +83,7 @@ def test_it_takes_a_piece_through_the_desk_into_persian(newsroom, new_context):
         quotation = add_block(writer, "Quotation")
         quotation.get_by_role("textbox", name="Quotation*").fill(text)
         writer.wait_for_timeout(700)  # autosave sees a quotation without speaker
-        quotation.get_by_role("textbox", name="Speaker*").fill(speaker)
+        quotation.get_by_role("textbox", name="Speaker (free text)").fill(speaker)
     tags = writer.locator("#id_tags").locator("xpath=..").get_by_role("textbox")
     tags.last.fill("exile")
     tags.last.press("Enter")

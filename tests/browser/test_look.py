@@ -83,6 +83,11 @@ def test_it_looks_like_a_newspaper_in_both_editions(newsroom, new_context):
             context = new_context(
                 viewport={"width": width, "height": height}, color_scheme=scheme
             )
+            if axe is not None:
+                # Given to the browser before each page loads, not added as a
+                # script tag: the pages' own policy (no script at all) stays
+                # in force and is checked.
+                context.add_init_script(axe)
             page = context.new_page()
             page.on(
                 "response",
@@ -95,7 +100,6 @@ def test_it_looks_like_a_newspaper_in_both_editions(newsroom, new_context):
                 page.wait_for_load_state("load")
                 check_pictures(page, name, failures)
                 if axe is not None:
-                    page.add_script_tag(content=axe)
                     found = page.evaluate(
                         "async () => (await axe.run(document)).violations"
                         ".map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' '))"

@@ -27,6 +27,19 @@ def test_a_quotation_needs_a_chosen_or_typed_speaker(db):
     assert typed["speaker"] == "A. Minister" and typed["person"] is None
 
 
+def test_a_draft_may_keep_a_quotation_whose_speaker_is_still_to_come(db):
+    # Saving a draft (autosave included) defers what publishing requires.
+    block = QuotationBlock()
+    block.defer_required_validation()
+    try:
+        draft = block.clean(block.to_python({"text": "Words.", "speaker": ""}))
+    finally:
+        block.restore_deferred_validation()
+    assert draft["text"] == "Words."
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"text": "Words.", "speaker": ""}))
+
+
 def test_the_migration_links_exact_names_per_edition_and_lists_the_rest(record, capsys):
     minister = factories.person("Hassan Rouhani", public_figure=True)
     factories.person("Hassan Rouhani", code="fa")  # same letters, other edition
