@@ -32,7 +32,8 @@ def test_it_shows_the_newsletter_box_with_its_pitch_elsewhere(client, editions):
 
 def test_it_knows_the_address_has_left_when_the_link_is_opened_again(client, editions):
     subscriber = confirmed("leaving@example.org")
-    path = f"/en/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber.address_hash)}/"
+    token = tokens.unsubscribe_token(subscriber.address_hash)
+    path = f"/en/newsletter/unsubscribe/{token}/"
     before = client.get(path).content.decode()
     assert '<form method="post"' in before and "already left" not in before
     services.unsubscribe(subscriber.address_hash)
