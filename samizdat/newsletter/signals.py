@@ -20,8 +20,10 @@ from .tasks import mail_article
 @receiver(page_published)
 def mail_published_article(sender, instance, **kwargs) -> None:
     """Queue the mailing when an article goes out and the editor (or its
-    section's default, on first publication) says to mail it."""
-    if not isinstance(instance, ArticlePage):
+    section's default, on first publication) says to mail it. Wagtail also
+    sends `page_published` when an editor schedules a piece that is not yet
+    live: that piece is mailed when it goes live, never before."""
+    if not isinstance(instance, ArticlePage) or not instance.live:
         return
     choice = next(iter(instance.newsletter.all()), None)
     explicit = choice is not None and choice.choice == MailChoice.Choice.SEND

@@ -22,8 +22,9 @@ def subscribe_task(
 
 @task()
 def mail_article(page_id: int) -> int | None:
-    """Create an article's mailing (once) and start its workers."""
-    page = ArticlePage.objects.filter(pk=page_id).first()
+    """Create an article's mailing (once) and start its workers; nothing for
+    a piece taken offline before the worker got to it."""
+    page = ArticlePage.objects.live().filter(pk=page_id).first()
     if page is None:
         return None
     mailing = mailings.queue_article_mailing(page)
