@@ -87,23 +87,19 @@ def deployment(
 
 @contextlib.contextmanager
 def gunicorn(env: dict[str, str], port: int, workers: int = 2) -> Iterator[str]:
+    argv = ["samizdat.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+    argv += ["--access-logfile", "/dev/null", "--error-logfile", "-"]
+    with serving(env, port, [*argv, "--log-level", "warning"]) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serving(
+    env: dict[str, str], port: int, argv: list[str], stop_seconds: int = 10
+) -> Iterator[str]:
+    """Run `gunicorn argv` until the home page answers; its base URL."""
     proc = subprocess.Popen(  # noqa: S603
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "samizdat.wsgi",
-            "-w",
-            str(workers),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "--error-logfile",
-            "-",
-            "--log-level",
-            "warning",
-        ],
+        [PYTHON, "-m", "gunicorn", *argv],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -122,7 +118,7 @@ def gunicorn(env: dict[str, str], port: int, workers: int = 2) -> Iterator[str]:
         yield base
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=stop_seconds)
 
 
 def wrk(url: str, seconds: int = 15, threads: int = 2, connections: int = 16) -> dict:

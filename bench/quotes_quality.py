@@ -30,7 +30,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from persiantools.jdatetime import JalaliDate  # noqa: E402
+from persiantools.jdatetime import MONTH_NAMES_FA, JalaliDate  # noqa: E402
 
 from samizdat.editions.formats import localise_digits  # noqa: E402
 from samizdat.quotes.extract import Speaker, all_spans, find  # noqa: E402
@@ -87,20 +87,6 @@ EN_WEEKDAYS = [
     "Sunday",
 ]
 FA_WEEKDAYS = ["دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"]
-FA_MONTHS = [
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-]
 
 
 @dataclass
@@ -139,7 +125,7 @@ class Writer:
         if (piece_date - day).days < 7 and rng.random() < 0.35:
             return f"روز {FA_WEEKDAYS[day.weekday()]}"
         j = JalaliDate(day)
-        text = f"{j.day} {FA_MONTHS[j.month - 1]} {j.year}"
+        text = f"{j.day} {MONTH_NAMES_FA[j.month]} {j.year}"
         return "روز " + (localise_digits(text, "fa") if rng.random() < 0.5 else text)
 
     def piece(self) -> tuple[str, list[Gold], dt.date]:

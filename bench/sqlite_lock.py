@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _server import PYTHON, ROOT, deployment, wrk  # noqa: E402
+from _server import PYTHON, deployment, serving, wrk  # noqa: E402
 
 LOCK_SECONDS = 10
 LOCKER = """
@@ -49,27 +49,9 @@ def server(env: dict[str, str], port: int, worker_class: str) -> Iterator[str]:
         GUNICORN_THREADS="1" if worker_class == "sync" else "4",
         WEB_CONCURRENCY="2",
     )
-    proc = subprocess.Popen(  # noqa: S603
-        [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "samizdat.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/en/", timeout=30).read()  # noqa: S310
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise SystemExit("gunicorn did not start") from None
-                time.sleep(0.3)
+    argv = ["-c", "deploy/gunicorn.conf.py", "samizdat.wsgi"]
+    with serving(env, port, argv, stop_seconds=40) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=40)
 
 
 def subscribe(base: str, n: int, answers: list[tuple[int, float]]) -> None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
-from persiantools.jdatetime import JalaliDate
+from persiantools.jdatetime import MONTH_NAMES_FA, JalaliDate
 
 from samizdat.editions.formats import latin_digits
 
@@ -86,20 +86,7 @@ EN_WEEKDAYS = [
 ]
 EN_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(EN_WEEKDAYS) + r")\b", re.I)
 EN_RELATIVE = re.compile(r"\b(yesterday|today)\b", re.I)
-FA_MONTHS = [
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-]
+FA_MONTHS = MONTH_NAMES_FA[1:]
 FA_DATE = re.compile(
     r"(\d{1,2})\s+(" + "|".join(FA_MONTHS) + r")(?:\s*ماه)?\s+(?:سال\s+)?(\d{4})"
 )
