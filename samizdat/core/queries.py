@@ -55,6 +55,26 @@ def alternates(page: Page, request: HttpRequest) -> list[Alternate]:
     return result
 
 
+def translations_at(
+    urls: dict[str, str], current: str | None = None
+) -> list[Alternate]:
+    """Alternates for a page every listed edition has, at the given URLs
+    (edition code → URL), in the editions' order; `current` (default: the
+    edition being read) is the one on screen."""
+    current = current or edition_for().code
+    return [
+        Alternate(
+            edition=edition,
+            url=urls[edition.code],
+            full_url=absolute_url(urls[edition.code]),
+            is_translation=True,
+            is_current=edition.code == current,
+        )
+        for edition in all_editions()
+        if edition.code in urls
+    ]
+
+
 def locale_for(edition: Edition | None = None) -> Locale:
     edition = edition or edition_for()
     return Locale.objects.get(language_code=edition.code)

@@ -31,7 +31,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from samizdat.articles import queries as articles
-from samizdat.core.queries import absolute_url
+from samizdat.core.queries import Alternate, translations_at
 from samizdat.editions.conf import edition_for
 
 from . import plan as plans
@@ -326,17 +326,14 @@ class Exporter:
             )
         self.write(page_file, self.rewrite_html(page_file, html).encode("utf-8"))
 
-    def search_alternates(self, current: str) -> list[dict]:
-        return [
+    def search_alternates(self, current: str) -> list[Alternate]:
+        return translations_at(
             {
-                "edition": edition_for(language),
-                "url": self.search_url(language),
-                "full_url": absolute_url(self.search_url(language)),
-                "is_translation": True,
-                "is_current": language == current,
-            }
-            for language in sorted(loc.language_code for loc in plans.locales())
-        ]
+                loc.language_code: self.search_url(loc.language_code)
+                for loc in plans.locales()
+            },
+            current,
+        )
 
     def write_root(self) -> None:
         """index.html leading to every edition, and mirrors.json."""

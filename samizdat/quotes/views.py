@@ -17,8 +17,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
-from samizdat.core.queries import Alternate, absolute_url, locale_for
-from samizdat.editions.conf import all_editions, edition_for
+from samizdat.core.queries import Alternate, locale_for, translations_at
+from samizdat.editions.conf import edition_for
 from samizdat.people.models import Person
 
 from . import feeds, queries
@@ -54,23 +54,7 @@ def _alternates(person: Person) -> list[Alternate]:
             translation_key=person.translation_key, public_figure=True
         ).select_related("locale")
     }
-    current = edition_for().code
-    result = []
-    for edition in all_editions():
-        version = versions.get(edition.code)
-        if version is None:
-            continue
-        url = speaker_url(version)
-        result.append(
-            Alternate(
-                edition=edition,
-                url=url,
-                full_url=absolute_url(url),
-                is_translation=True,
-                is_current=edition.code == current,
-            )
-        )
-    return result
+    return translations_at({code: speaker_url(v) for code, v in versions.items()})
 
 
 def _page(rows, number: int):

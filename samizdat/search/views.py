@@ -10,8 +10,8 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from samizdat.core.queries import Alternate, absolute_url, locale_for
-from samizdat.editions.conf import all_editions, edition_for
+from samizdat.core.queries import Alternate, locale_for, translations_at
+from samizdat.editions.conf import all_editions
 from samizdat.quotes import queries as quote_queries
 
 from . import queries
@@ -23,21 +23,11 @@ FILTERS = ("q", "section", "author", "kind", "show", "after", "before")
 
 
 def _alternates() -> list[Alternate]:
-    current = edition_for().code
-    result = []
+    urls = {}
     for edition in all_editions():
         with translation.override(edition.code):
-            url = reverse("search")
-        result.append(
-            Alternate(
-                edition=edition,
-                url=url,
-                full_url=absolute_url(url),
-                is_translation=True,
-                is_current=edition.code == current,
-            )
-        )
-    return result
+            urls[edition.code] = reverse("search")
+    return translations_at(urls)
 
 
 def _page_url(params: dict, number: int) -> str:
