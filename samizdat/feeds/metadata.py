@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
+from samizdat.articles import rendering
 from samizdat.articles.navigation import section_of
 from samizdat.articles.templatetags.articles import author_url
 from samizdat.core.queries import Alternate, absolute_url
@@ -130,7 +131,12 @@ def article_schema(context, url: str, image: str, section) -> dict:
     if context.get("tags"):
         data["keywords"] = [tag.name for tag in context["tags"]]
     data["@id"] = url
-    data["hasPart"] = quotation_schema.quotations(page, url)
+    data["hasPart"] = rendering.per_revision(
+        page,
+        context.get("request"),
+        "quotations-ld",
+        lambda: quotation_schema.quotations(page, url),
+    )
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import template
 from django.urls import reverse
 
+from samizdat.articles import rendering
 from samizdat.articles.models import SectionPage
 from samizdat.editions.conf import current_code
 
@@ -54,8 +55,8 @@ def ad_slots(context, placement: str, after: int | None = None) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
-def body_with_ads(context, body) -> list[tuple]:
-    """(block, slots to show after it) for an article body: an in-article
+def body_with_ads(context, page) -> list[tuple]:
+    """(block HTML, slots to show after it) for a piece's body: an in-article
     slot goes after its Nth paragraph; short bodies simply have no such ad."""
     slots, language, section_id = _slots(context)
     wanted: dict[int, list[dict]] = {}
@@ -66,10 +67,10 @@ def body_with_ads(context, body) -> list[tuple]:
             )
     plan = []
     paragraphs = 0
-    for block in body or []:
+    for kind, html in rendering.body_blocks(page, context):
         after: list[dict] = []
-        if block.block_type == "paragraph":
+        if kind == "paragraph":
             paragraphs += 1
             after = wanted.get(paragraphs, [])
-        plan.append((block, after))
+        plan.append((html, after))
     return plan
