@@ -28,9 +28,11 @@ from .pieces import (
     Kind,
     Tag,
 )
+from .rendering import RenderGeneration
 from .standard import StandardPage
 
 __all__ = [
+    "RenderGeneration",
     "ArticleAuthor",
     "ArticlePage",
     "ArticlePageTag",

@@ -11,6 +11,7 @@ find goes down Wagtail's normal route."""
 
 from __future__ import annotations
 
+from django.db.models import Subquery
 from django.http import HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
 from wagtail.url_routing import RouteResult
@@ -18,6 +19,7 @@ from wagtail.url_routing import RouteResult
 from samizdat.core.sites import single_site
 from samizdat.editions.conf import current_code
 
+from . import rendering
 from .models import ArticlePage
 
 
@@ -34,12 +36,14 @@ def _article_route(request: HttpRequest, path: str) -> RouteResult | None:
     page = (
         ArticlePage.objects.filter(url_path=url_path, live=True)
         .select_related("locale")
+        .annotate(render_generation=Subquery(rendering.generation_query()))
         .first()
     )
     if page is None:
         return None
     if page.content_type_id != ArticlePage.content_type_id_cached():
-        page = page.specific
+        generation, page = page.render_generation, page.specific
+        page.render_generation = generation
     request._wagtail_site = site  # type: ignore[attr-defined]
     return RouteResult(page)
 

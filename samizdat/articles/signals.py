@@ -1,7 +1,9 @@
 from __future__ import annotations
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
+from wagtail.models import Page
 from wagtail.signals import (
     copy_for_translation_done,
     init_new_page,
@@ -11,8 +13,9 @@ from wagtail.signals import (
 )
 
 from samizdat.core import sites
+from samizdat.people.models import Person
 
-from . import navigation, translating
+from . import navigation, rendering, translating
 from .models import (
     ArticlePage,
     AuthorIndexPage,
@@ -51,6 +54,22 @@ def forget_navigation(sender, **kwargs) -> None:
     if sender in (HomePage, SectionPage, AuthorIndexPage, TagIndexPage):
         navigation.forget()
         sites.forget_roots()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(post_save, sender=Person)
+@receiver(post_save, sender=get_image_model())
+@receiver(post_delete)
+def stale_rendered_bodies(sender, **kwargs) -> None:
+    """A body rendered earlier may show a person's old name, an image's old
+    file or a page's old address: every process renders bodies afresh
+    (`rendering.per_revision`)."""
+    if sender in (Person, get_image_model()) or (
+        isinstance(sender, type) and issubclass(sender, Page)
+    ):
+        rendering.bump_generation()
 
 
 @receiver(copy_for_translation_done)

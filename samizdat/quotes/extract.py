@@ -86,7 +86,7 @@ EN_WEEKDAYS = [
 ]
 EN_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(EN_WEEKDAYS) + r")\b", re.I)
 EN_RELATIVE = re.compile(r"\b(yesterday|today)\b", re.I)
-FA_MONTHS = MONTH_NAMES_FA[1:]
+FA_MONTHS = [str(name) for name in MONTH_NAMES_FA[1:]]
 FA_DATE = re.compile(
     r"(\d{1,2})\s+(" + "|".join(FA_MONTHS) + r")(?:\s*ماه)?\s+(?:سال\s+)?(\d{4})"
 )

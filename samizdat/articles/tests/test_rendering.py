@@ -38,3 +38,15 @@ def test_a_draft_stays_out_of_the_page_and_shows_in_its_preview(client, editions
     assert OLD not in preview
     # The preview did not replace what readers get.
     assert OLD in client.get(page.url).content.decode()
+
+
+def test_a_speaker_renamed_to_protect_them_is_renamed_at_once(client, editions):
+    source = factories.person("Hassan Amini")
+    body = [("quotation", {"text": "They took our papers.", "person": source})]
+    page = factories.article(factories.section("News"), "Raids", body=body)
+    assert "Hassan Amini" in client.get(page.url).content.decode()
+    source.name = "A nurse in Tehran"
+    source.save()
+    html = client.get(page.url).content.decode()
+    assert "A nurse in Tehran" in html
+    assert "Hassan Amini" not in html
