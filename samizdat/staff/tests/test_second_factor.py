@@ -68,14 +68,16 @@ def test_it_signs_in_with_an_app_code_and_a_recovery_code_once(
         assert client.get("/admin/pages/")["Location"] == (
             "/admin/security/verify/?next=%2Fadmin%2Fpages%2F"
         )
-        refused = client.post("/admin/security/verify/", {"app-code": "123456"})
+        refused = client.post(
+            "/admin/security/verify/", {"app-code": "123456", "factor": "app"}
+        )
         assert "wrong or was used already" in refused.content.decode()
         assert client.get("/admin/").status_code == 302
         device.refresh_from_db()
         clock.shift(dt.timedelta(seconds=2))
         passed = client.post(
             "/admin/security/verify/?next=/admin/pages/",
-            {"app-code": _code(device)},
+            {"app-code": _code(device), "factor": "app"},
         )
         assert passed["Location"] == "/admin/pages/"
         assert client.get("/admin/pages/").status_code == 200
@@ -84,7 +86,8 @@ def test_it_signs_in_with_an_app_code_and_a_recovery_code_once(
         for attempt in range(2):
             sign_in(client)
             response = client.post(
-                "/admin/security/verify/", {"recovery-code": codes[0]}
+                "/admin/security/verify/",
+                {"recovery-code": codes[0], "factor": "recovery"},
             )
             if attempt == 0:
                 assert response["Location"] == "/admin/"
