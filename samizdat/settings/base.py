@@ -351,7 +351,7 @@ MIDDLEWARE[_auth + 1 : _auth + 1] = [
 # axes answers a locked-out sign-in; it must come last.
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "samizdat.staff.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "django_otp_webauthn.backends.WebAuthnBackend",
 ]

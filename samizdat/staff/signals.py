@@ -21,7 +21,13 @@ def sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
     """Only failures naming a real account: a mistyped user name has no one
     to log against, and axes still counts it against the address."""
     account = lockout.account_named(credentials.get("username"))
-    if account is not None and request is not None:
+    if account is None or request is None:
+        return
+    # The attempt that reaches the limit is a wrong password (then the
+    # lock-out); the ones after it are refused before any password check.
+    if lockout.refused_while_locked(request):
+        audit.record(audit.Event.REFUSED_LOCKED, account, request)
+    else:
         audit.record(audit.Event.SIGN_IN_FAILED, account, request)
 
 
