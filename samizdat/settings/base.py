@@ -367,9 +367,11 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist(
 )
 OTP_WEBAUTHN_RP_ID_CALLABLE = "samizdat.staff.passkeys.relying_party_id"
 OTP_WEBAUTHN_RP_NAME = envstr("SITE_NAME", "Samizdat")
-# Passkeys are the second step after the password (no passwordless sign-in:
-# the ceremony endpoints sit behind the admin's own sign-in).
-OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# Passkeys are the second step after the password and, unless
+# STAFF_PASSKEY_SIGN_IN is off, a sign-in of their own ("Sign in with a
+# passkey": the passkey must verify its user by PIN or biometrics, so it is
+# two factors). Passkeys are then registered as discoverable credentials.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = envbool("STAFF_PASSKEY_SIGN_IN", True)
 # Lock-out (django-axes): STAFF_LOCKOUT_FAILURES wrong passwords for one
 # account, or from one address, lock it for STAFF_LOCKOUT_HOURS. The address
 # is read from the trusted proxy header (COUNT_CLIENT_IP_HEADER above).

@@ -28,6 +28,7 @@ Account = Any
 
 class Event(enum.StrEnum):
     SIGNED_IN = "samizdat.staff.signed_in"
+    SIGNED_IN_PASSKEY = "samizdat.staff.signed_in_passkey"
     SIGN_IN_FAILED = "samizdat.staff.sign_in_failed"
     LOCKED_OUT = "samizdat.staff.locked_out"
     REFUSED_LOCKED = "samizdat.staff.refused_locked"
@@ -39,6 +40,10 @@ class Event(enum.StrEnum):
 
 LABELS = {
     Event.SIGNED_IN: (_("Staff: signed in"), _("Signed in with the password")),
+    Event.SIGNED_IN_PASSKEY: (
+        _("Staff: signed in with a passkey"),
+        _("Signed in with a passkey, no password"),
+    ),
     Event.SIGN_IN_FAILED: (_("Staff: sign-in failed"), _("Wrong password")),
     Event.LOCKED_OUT: (_("Staff: locked out"), _("Locked out after failed sign-ins")),
     Event.REFUSED_LOCKED: (

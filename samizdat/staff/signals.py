@@ -9,10 +9,17 @@ from django.dispatch import receiver
 from samizdat.staff import audit, lockout
 from samizdat.staff.addresses import client_address
 
+PASSKEY_BACKEND = "django_otp_webauthn.backends.WebAuthnBackend"
+
 
 @receiver(user_logged_in, dispatch_uid="samizdat.staff.signed_in")
 def signed_in(sender, request, user, **kwargs) -> None:
-    if request is not None:
+    if request is None:
+        return
+    # authenticate() names the backend that accepted the account.
+    if getattr(user, "backend", "") == PASSKEY_BACKEND:
+        audit.record(audit.Event.SIGNED_IN_PASSKEY, user, request)
+    else:
         audit.record(audit.Event.SIGNED_IN, user, request)
 
 

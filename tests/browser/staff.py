@@ -35,7 +35,7 @@ def enter_password(page, newsroom: Newsroom, username: str, password=PASSWORD):
     page.goto(newsroom.at("/admin/login/"))
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
 
 
 def forget_session(page) -> None:
