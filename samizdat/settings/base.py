@@ -458,6 +458,17 @@ SAMIZDAT_ADMIN_CSP: dict[str, Any] = {
         "base-uri": [_NONE],
     }
 }
+# The static mirror (samizdat.mirror.rewrite): each exported page carries
+# this in a <meta http-equiv>, with script-src 'self' where it loads the
+# static search; meta policies cannot set frame-ancestors.
+SAMIZDAT_MIRROR_CSP: dict[str, list[str]] = {
+    "default-src": [_NONE],
+    "style-src": [_SELF],
+    "img-src": [_SELF],
+    "font-src": [_SELF],
+    "form-action": [_SELF],
+    "base-uri": [_NONE],
+}
 SAMIZDAT_PERMISSIONS = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 )
