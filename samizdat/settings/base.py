@@ -458,6 +458,12 @@ SAMIZDAT_ADMIN_CSP: dict[str, Any] = {
         "base-uri": [_NONE],
     }
 }
+# Reader pages seen by a signed-in staff member carry Wagtail's user bar:
+# its two scripts and the accessibility checker's requests, from our origin.
+SAMIZDAT_STAFF_READER_CSP: dict[str, list[str]] = {
+    "script-src": [_SELF],
+    "connect-src": [_SELF],
+}
 # The static mirror (samizdat.mirror.rewrite): each exported page carries
 # this in a <meta http-equiv>, with script-src 'self' where it loads the
 # static search; meta policies cannot set frame-ancestors.

@@ -34,7 +34,7 @@ MAIN_PAGES = [
     "/admin/images/",
     "/admin/documents/",
     "/admin/snippets/",
-    "/admin/reports/",
+    "/admin/reports/locked/",
     "/admin/reports/site-history/",
     "/admin/users/",
     "/admin/groups/",
