@@ -106,3 +106,25 @@ def test_it_refuses_a_passkey_sign_in_from_a_locked_address(editor):
     assert not ModelLogEntry.objects.filter(
         action=Event.SIGNED_IN_PASSKEY.value
     ).exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "{",
+        "[]",
+        '{"id": "x", "rawId": "x", "type": "public-key", "response": {}}',
+        '{"id": 1, "response": {"clientDataJSON": "!!", "signature": null}}',
+    ],
+)
+def test_it_answers_a_garbled_passkey_sign_in_with_a_client_error(client, body):
+    assert client.post(BEGIN, content_type="application/json").status_code == 200
+    response = client.post(
+        BEGIN.replace("begin", "complete"), body, content_type="application/json"
+    )
+    assert 400 <= response.status_code < 500, response.content
+    again = client.post(
+        BEGIN.replace("begin", "complete"), body, content_type="application/json"
+    )
+    assert again.status_code == 400  # the ceremony's state is gone after one try
