@@ -128,3 +128,20 @@ def test_it_answers_a_garbled_passkey_sign_in_with_a_client_error(client, body):
         BEGIN.replace("begin", "complete"), body, content_type="application/json"
     )
     assert again.status_code == 400  # the ceremony's state is gone after one try
+
+
+def test_it_lets_the_owner_in_with_a_passkey_while_guessing_locked_the_account(
+    editor,
+):
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    AccessAttempt.objects.create(
+        username=editor.username,
+        ip_address="203.0.113.5",
+        user_agent="",
+        failures_since_start=5,
+        attempt_time=timezone.now(),
+    )
+    request = _completed(editor, "192.0.2.10")
+    assert request.user == editor
