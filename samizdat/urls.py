@@ -13,6 +13,7 @@ from samizdat.feeds import urls as feed_urls
 from samizdat.mirror import urls as mirror_urls
 from samizdat.newsletter import urls as newsletter_urls
 from samizdat.search import views as search_views
+from samizdat.staff import passkey_urls
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(feed_urls.root_urlpatterns)),
@@ -25,6 +26,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         core_views.site_icon,
         {"name": "icons/apple-touch-icon.png"},
     ),
+    # Ahead of Wagtail's admin: a passkey sign-in starts with no account.
+    path("admin/" + passkey_urls.PASSKEY_API, include(passkey_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *newsletter_urls.webhook_urlpatterns,

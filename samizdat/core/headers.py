@@ -5,7 +5,10 @@ Reader pages carry no script, no inline style and nothing from another host,
 so their policy (CONTENT_SECURITY_POLICY, django-csp) allows only our own
 styles, images, fonts and ad frames: a `<script>` that reached a rich-text
 value outside the admin does not run. The admin, whose widgets still write a
-few inline scripts and styles, gets SAMIZDAT_ADMIN_CSP; served documents
+few inline scripts and styles, gets SAMIZDAT_ADMIN_CSP; a signed-in staff
+member reading the site gets the reader policy plus SAMIZDAT_STAFF_READER_CSP
+(Wagtail's user bar: its scripts from our origin, none inline; nothing of it
+reaches readers, whose pages never carry it); served documents
 SAMIZDAT_DOCUMENT_CSP (nothing runs, sandboxed); views that set their own
 (the framed ad slot) keep it."""
 
@@ -31,6 +34,8 @@ class PolicyMiddleware(CSPMiddleware):
             parts.config = settings.SAMIZDAT_ADMIN_CSP["DIRECTIVES"]
         elif path.startswith(settings.SAMIZDAT_DOCUMENTS_PREFIX):
             parts.config = settings.SAMIZDAT_DOCUMENT_CSP
+        elif _signed_in(request):
+            parts.update = settings.SAMIZDAT_STAFF_READER_CSP
         return parts
 
     def process_response(
@@ -40,3 +45,10 @@ class PolicyMiddleware(CSPMiddleware):
         response.headers.setdefault("Permissions-Policy", settings.SAMIZDAT_PERMISSIONS)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    """Whether a staff account is reading (the user bar is then on the page);
+    requests answered before the session was read have no user."""
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)

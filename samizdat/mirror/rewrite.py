@@ -3,7 +3,14 @@
 Every root-relative URL becomes a path relative to the file that holds it
 (directory URLs end in index.html). Canonical, hreflang, og:url and JSON-LD
 keep BASE_URL. What needs the server is left out: the count request goes,
-forms other than the search form become a labelled link to the main site."""
+forms other than the search form become a labelled link to the main site.
+
+A mirror is served by hosts we do not run (or from disk), which send no
+Content-Security-Policy of ours, so each page carries its own in a
+`<meta http-equiv>` (SAMIZDAT_MIRROR_CSP): what reader pages allow, plus
+scripts from the mirror itself on the pages that load one (the static
+search). A meta policy cannot say frame-ancestors or sandbox; browsers
+ignore those there."""
 
 from __future__ import annotations
 
@@ -29,6 +36,18 @@ PAIRED = re.compile(
 CSS_URL = re.compile(r"""url\(\s*(?P<q>["']?)(?P<url>[^)"']+)(?P=q)\s*\)""")
 KEEP_ABSOLUTE = re.compile(r"""\s(?:rel=["']canonical["']|hreflang=)""")
 VOID_DROPPABLE = {"img", "link", "source", "input"}
+HEAD = re.compile(r"<head>(?:\s*<meta charset=[^>]*>)?", re.I)
+SCRIPT_FILE = re.compile(r"<script\b[^>]*\ssrc=", re.I)
+
+
+def policy_meta(html: str) -> str:
+    """The mirror's policy as a meta element for one page."""
+    config = dict(settings.SAMIZDAT_MIRROR_CSP)
+    if SCRIPT_FILE.search(html):
+        config["script-src"] = ["'self'"]
+    # In the settings' order, so an unchanged page exports the same bytes.
+    policy = "; ".join(f"{name} {' '.join(values)}" for name, values in config.items())
+    return f'<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">'
 
 
 def file_for(url_path: str) -> str:
@@ -82,7 +101,9 @@ class Rewriter:
     def html(self, text: str) -> str:
         text = PAIRED.sub(self._paired, text)
         text = FORM.sub(self._form, text)
-        return TAG.sub(self._tag, text)
+        text = TAG.sub(self._tag, text)
+        # First in the head (after the charset), so it covers everything.
+        return HEAD.sub(lambda head: head.group(0) + policy_meta(text), text, count=1)
 
     def css(self, text: str, css_url: str) -> str:
         """A stylesheet served at `css_url`; relative url()s resolve from it."""

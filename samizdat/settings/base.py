@@ -351,7 +351,7 @@ MIDDLEWARE[_auth + 1 : _auth + 1] = [
 # axes answers a locked-out sign-in; it must come last.
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "samizdat.staff.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "django_otp_webauthn.backends.WebAuthnBackend",
 ]
@@ -367,9 +367,11 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist(
 )
 OTP_WEBAUTHN_RP_ID_CALLABLE = "samizdat.staff.passkeys.relying_party_id"
 OTP_WEBAUTHN_RP_NAME = envstr("SITE_NAME", "Samizdat")
-# Passkeys are the second step after the password (no passwordless sign-in:
-# the ceremony endpoints sit behind the admin's own sign-in).
-OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# Passkeys are the second step after the password and, unless
+# STAFF_PASSKEY_SIGN_IN is off, a sign-in of their own ("Sign in with a
+# passkey": the passkey must verify its user by PIN or biometrics, so it is
+# two factors). Passkeys are then registered as discoverable credentials.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = envbool("STAFF_PASSKEY_SIGN_IN", True)
 # Lock-out (django-axes): STAFF_LOCKOUT_FAILURES wrong passwords for one
 # account, or from one address, lock it for STAFF_LOCKOUT_HOURS. The address
 # is read from the trusted proxy header (COUNT_CLIENT_IP_HEADER above).
@@ -455,6 +457,23 @@ SAMIZDAT_ADMIN_CSP: dict[str, Any] = {
         "object-src": [_NONE],
         "base-uri": [_NONE],
     }
+}
+# Reader pages seen by a signed-in staff member carry Wagtail's user bar:
+# its two scripts and the accessibility checker's requests, from our origin.
+SAMIZDAT_STAFF_READER_CSP: dict[str, list[str]] = {
+    "script-src": [_SELF],
+    "connect-src": [_SELF],
+}
+# The static mirror (samizdat.mirror.rewrite): each exported page carries
+# this in a <meta http-equiv>, with script-src 'self' where it loads the
+# static search; meta policies cannot set frame-ancestors.
+SAMIZDAT_MIRROR_CSP: dict[str, list[str]] = {
+    "default-src": [_NONE],
+    "style-src": [_SELF],
+    "img-src": [_SELF],
+    "font-src": [_SELF],
+    "form-action": [_SELF],
+    "base-uri": [_NONE],
 }
 SAMIZDAT_PERMISSIONS = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"

@@ -28,8 +28,10 @@ Account = Any
 
 class Event(enum.StrEnum):
     SIGNED_IN = "samizdat.staff.signed_in"
+    SIGNED_IN_PASSKEY = "samizdat.staff.signed_in_passkey"
     SIGN_IN_FAILED = "samizdat.staff.sign_in_failed"
     LOCKED_OUT = "samizdat.staff.locked_out"
+    REFUSED_LOCKED = "samizdat.staff.refused_locked"
     UNLOCKED = "samizdat.staff.unlocked"
     VERIFIED = "samizdat.staff.verified"
     FACTOR_ADDED = "samizdat.staff.factor_added"
@@ -38,8 +40,16 @@ class Event(enum.StrEnum):
 
 LABELS = {
     Event.SIGNED_IN: (_("Staff: signed in"), _("Signed in with the password")),
+    Event.SIGNED_IN_PASSKEY: (
+        _("Staff: signed in with a passkey"),
+        _("Signed in with a passkey, no password"),
+    ),
     Event.SIGN_IN_FAILED: (_("Staff: sign-in failed"), _("Wrong password")),
     Event.LOCKED_OUT: (_("Staff: locked out"), _("Locked out after failed sign-ins")),
+    Event.REFUSED_LOCKED: (
+        _("Staff: sign-in refused, locked"),
+        _("Sign-in refused: the account or address is locked"),
+    ),
     Event.UNLOCKED: (_("Staff: unlocked"), _("Unlocked by an administrator")),
     Event.VERIFIED: (_("Staff: second factor passed"), _("Passed the second factor")),
     Event.FACTOR_ADDED: (_("Staff: second factor added"), _("Second factor added")),

@@ -108,9 +108,13 @@ def passkey_added(request: HttpRequest, passkey: WebAuthnCredential) -> None:
     audit.record(audit.Event.FACTOR_ADDED, passkey.user, request, factor="passkey")
 
 
+@transaction.atomic
 def verify_code(request: HttpRequest, code: str, *, recovery: bool) -> bool:
     """Pass the second step with an app code or, when `recovery`, a recovery
-    code (each works once: django-otp deletes it on use)."""
+    code (each works once: django-otp deletes it on use). In a transaction:
+    django-otp locks the devices it checks (SELECT ... FOR UPDATE), so two
+    requests cannot spend the same code, and PostgreSQL refuses that lock
+    outside one."""
     kinds = (StaticDevice,) if recovery else (TOTPDevice,)
     token = code.strip() if recovery else _digits(code)
     for device in devices_for_user(request.user, confirmed=True, for_verify=True):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from axes.utils import reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,6 +20,23 @@ from samizdat.staff import audit
 # A staff account; request.user arrives as a lazy object of either user class.
 Account = Any
 _TOLD = "samizdat:staff:locked:"
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """axes's check before any password is tried, marking the attempts it
+    refuses so the audit log can tell them from wrong passwords."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        try:
+            return super().authenticate(request, username, password, **kwargs)
+        except AxesBackendPermissionDenied:
+            request.samizdat_refused_locked = True
+            raise
+
+
+def refused_while_locked(request: HttpRequest) -> bool:
+    """Whether this sign-in was refused unread because of a lock-out."""
+    return getattr(request, "samizdat_refused_locked", False)
 
 
 def account_named(username: str | None) -> Account | None:

@@ -116,7 +116,9 @@ def verify(request: HttpRequest) -> HttpResponse:
     app_form: CodeForm | RecoveryForm = CodeForm(prefix="app")
     recovery_form: CodeForm | RecoveryForm = RecoveryForm(prefix="recovery")
     if request.method == "POST":
-        recovery = "recovery-code" in request.POST
+        # The button pressed says which form was sent (the fields' own names
+        # carry the forms' prefixes).
+        recovery = request.POST.get("factor") == "recovery"
         form: CodeForm | RecoveryForm = (
             RecoveryForm(request.POST, prefix="recovery")
             if recovery

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from samizdat.staff import admin_views, audit, passkey_urls, views
+from samizdat.staff import admin_views, audit, views
 
 
 @hooks.register("register_admin_urls")
@@ -30,7 +30,6 @@ def staff_admin_urls():
             name="staff_recovery_codes",
         ),
         path("security/lockouts/", admin_views.lockouts, name="staff_lockouts"),
-        path(passkey_urls.PASSKEY_API, include(passkey_urls)),
     ]
 
 

@@ -145,6 +145,6 @@ def log_in(context, newsroom: Newsroom, username: str):
     page.goto(newsroom.at("/admin/login/"))
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url(newsroom.at("/admin/"))
     return page

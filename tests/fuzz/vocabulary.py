@@ -40,6 +40,9 @@ PATHS = [
     "/en/authors/{}/",
     "/en/tags/{}/",
     "/admin/login/",
+    "/admin/security/webauthn/authentication/begin/",
+    "/admin/security/webauthn/authentication/complete/",
+    "/admin/security/webauthn/jsi18n/",
 ]
 PARAMETERS = [
     "q",

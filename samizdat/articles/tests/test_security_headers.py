@@ -54,3 +54,14 @@ def test_it_lets_only_our_pages_frame_the_ad_slot(client, publication):
     policy = _policy(response)
     assert "frame-ancestors 'self'" in policy
     assert "default-src 'none'" in policy
+
+
+def test_it_lets_wagtails_user_bar_run_for_signed_in_staff_only(
+    client, admin_user, publication
+):
+    url = reader_urls(publication)["en"]["article"]
+    assert _policy(client.get(url)) == READER_POLICY
+    client.force_login(admin_user)
+    page = client.get(url)
+    assert "wagtail-userbar" in page.content.decode()
+    assert _policy(page) == READER_POLICY | {"script-src 'self'", "connect-src 'self'"}

@@ -35,6 +35,9 @@ def test_it_locks_an_account_after_five_wrong_passwords_until_unlocked(
     assert mailoutbox[0].to == ["leila@example.org"]
     assert "127.0.0.1" in mailoutbox[0].body
     assert ModelLogEntry.objects.filter(action=Event.LOCKED_OUT.value).count() == 1
+    # Five wrong passwords; the sixth and both right ones were never checked.
+    assert ModelLogEntry.objects.filter(action=Event.SIGN_IN_FAILED.value).count() == 5
+    assert ModelLogEntry.objects.filter(action=Event.REFUSED_LOCKED.value).count() == 3
 
     administrator = Client()
     administrator.force_login(admin_user)
