@@ -344,6 +344,19 @@ INSTALLED_APPS += ["health_check"]
 HEALTH_TASK_BACKLOG_SECONDS = envint("HEALTH_TASK_BACKLOG_SECONDS", 300)
 HEALTH_CLOCK_SECONDS = envint("HEALTH_CLOCK_SECONDS", 120)
 HEALTH_MIN_FREE_MB = envint("HEALTH_MIN_FREE_MB", 500)
+# Prometheus metrics (django-prometheus) on a port of their own: with
+# METRICS_PORT set, gunicorn's master serves every worker's counts at
+# http://METRICS_ADDRESS:METRICS_PORT/metrics (deploy/gunicorn.conf.py), never
+# on the site's own port or host; the middleware counts requests, latency
+# and responses per view.
+METRICS_PORT = envint("METRICS_PORT", 0)
+if METRICS_PORT:
+    INSTALLED_APPS += ["django_prometheus"]
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE,
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
 # Errors to Sentry when SENTRY_DSN is set, scrubbed of addresses, tokens,
 # cookies, query values and subscriber data (samizdat.operations.sentry).
 SENTRY_DSN = envstr("SENTRY_DSN", "")
