@@ -223,6 +223,7 @@ def make_backup(folder: Path | None = None, now: dt.datetime | None = None) -> B
                 tar.add(path, "media/" + path.relative_to(media_root).as_posix())
         partial = work / "backup.age"
         pyrage.encrypt_file(str(plain), str(partial), keys)
+        partial.chmod(0o600)
         target = folder / backup_name(now)
         os.replace(partial, target)
     uploaded = ""

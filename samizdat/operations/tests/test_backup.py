@@ -107,6 +107,7 @@ def check_round_trip(tmp_path: Path, source: dict, target: dict, wipe) -> None:
     done = manage(source, "backup")
     assert done.returncode == 0, done.stderr
     backup = made(folder)
+    assert backup.stat().st_mode & 0o077 == 0
     assert done.stdout.strip().startswith(f"Backup {backup} (")
     members = plaintext_of(backup, key)
     secrets = [
