@@ -147,9 +147,17 @@ def init(dsn: str, environment: str, release: str, traces: float, **extra: Any) 
         environment=environment or None,
         release=release or None,
         integrations=[DjangoIntegration()],
-        send_default_pii=False,
-        include_local_variables=True,
-        max_request_body_size="never",
+        # What the integrations collect at all; `scrub` then cleans the rest.
+        data_collection={
+            "user_info": False,
+            "cookies": {"mode": "off"},
+            "http_bodies": [],
+            "database_query_data": False,
+            "queues": False,
+            "graphql": {"document": False, "variables": False},
+            "gen_ai": {"inputs": False, "outputs": False},
+            "stack_frame_variables": True,
+        },
         traces_sample_rate=traces,
         before_send=scrub,  # type: ignore[arg-type]
         before_send_transaction=scrub,  # type: ignore[arg-type]
