@@ -13,6 +13,8 @@ import pytest
 import sentry_sdk
 from django.core import signing
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
@@ -81,10 +83,19 @@ def wsgi_request(method: str, path: str, query: str, body: str, **headers: str):
     }
     setup_testing_defaults(environ)
     answered = []
-    chunks = WSGIHandler()(
-        environ, lambda status, headers, *exc: answered.append(status)
-    )
-    b"".join(chunks)
+    # As Django's test client does: the test's database connection (and its
+    # transaction) must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        chunks = WSGIHandler()(
+            environ, lambda status, headers, *exc: answered.append(status)
+        )
+        b"".join(chunks)
+        chunks.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answered[0]
 
 
