@@ -8,6 +8,8 @@ the new code and lets the old ones finish what they hold, so a deploy drops
 no request. Every value can be set from the environment file."""
 
 import os
+import shutil
+import tempfile
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -25,3 +27,34 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+metrics_port = int(os.environ.get("METRICS_PORT") or 0)
+if metrics_port:
+    # Workers read this when they first import prometheus_client.
+    os.environ.setdefault(
+        "PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="samizdat-metrics-")
+    )
+
+
+def on_starting(server):
+    if metrics_port:
+        folder = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder, exist_ok=True)
+
+
+def when_ready(server):
+    if metrics_port:
+        from prometheus_client import CollectorRegistry, multiprocess, start_http_server
+
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        address = os.environ.get("METRICS_ADDRESS", "127.0.0.1")
+        start_http_server(metrics_port, addr=address, registry=registry)
+
+
+def child_exit(server, worker):
+    if metrics_port:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

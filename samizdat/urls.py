@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(mirror_urls)),
     path("", include("samizdat.audience.urls")),
     path("", include("samizdat.ads.urls")),
+    path("", include("samizdat.operations.urls")),
     path("favicon.ico", core_views.site_icon, {"name": "favicon.ico"}),
     path(
         "apple-touch-icon.png",

@@ -29,6 +29,7 @@ from samizdat.articles.models import (
     SectionPage,
 )
 from samizdat.articles.setup import ensure_editions, ensure_translation
+from samizdat.core.references import indexed_here
 from samizdat.core.roles import ensure_roles
 from samizdat.editions.slugs import slugify
 from samizdat.newsletter.models import MailChoice
@@ -85,14 +86,18 @@ def seed_demo(
     now: dt.datetime | None = None,
 ) -> SeedResult:
     """Make sure the demo publication of `seed` exists in both editions."""
-    homes = ensure_editions()
-    ensure_roles()
-    if any(code not in homes for code in LANGS):
-        raise SeedError("the demo needs the English (en) and Persian (fa) editions")
-    locales = {code: Locale.objects.get(language_code=code) for code in LANGS}
-    plan = build_plan(seed, articles, caricatures, anchor_for(now))
-    seeder = _Seeder(plan, homes, locales)
-    seeder.run()
+    # Thousands of rows are saved here, some replaced soon after (a
+    # translation's bylines): index their references once, at the end,
+    # rather than queue a task per row (core/references.py says why).
+    with indexed_here():
+        homes = ensure_editions()
+        ensure_roles()
+        if any(code not in homes for code in LANGS):
+            raise SeedError("the demo needs the English (en) and Persian (fa) editions")
+        locales = {code: Locale.objects.get(language_code=code) for code in LANGS}
+        plan = build_plan(seed, articles, caricatures, anchor_for(now))
+        seeder = _Seeder(plan, homes, locales)
+        seeder.run()
     return seeder.result
 
 

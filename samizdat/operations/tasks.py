@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from samizdat.people.models import Person
 
-from . import purge, workers
+from . import backups, purge, workers
 
 
 @task()
@@ -33,3 +33,10 @@ def purge_person(person_id: int) -> int:
     if person is None:
         return 0
     return purge.purge(purge.urls_of_person(person))
+
+
+@task()
+def scheduled_backup() -> str:
+    """Periodic: a backup once the newest is BACKUP_INTERVAL_HOURS old."""
+    made = backups.backup_if_due()
+    return str(made.path) if made else ""

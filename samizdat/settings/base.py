@@ -9,7 +9,7 @@ from typing import Any
 
 import dj_database_url
 
-from .env import envbool, envint, envlist, envstr
+from .env import envbool, envfloat, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(envstr("SAMIZDAT_VAR_DIR", str(BASE_DIR / "var")))
@@ -320,6 +320,55 @@ if envstr("FRONTEND_CACHE_URL", ""):
             "LOCATION": envstr("FRONTEND_CACHE_URL", ""),
         }
     }
+# Backups (samizdat.operations.backups): the database and media, encrypted
+# with age to BACKUP_AGE_RECIPIENTS (public keys only on the server), written
+# to BACKUP_DIR and copied to BACKUP_S3 (s3://bucket/prefix) when set; the
+# newest BACKUP_KEEP are kept. The clock makes one every
+# BACKUP_INTERVAL_HOURS once recipients are set.
+BACKUP_AGE_RECIPIENTS = envlist("BACKUP_AGE_RECIPIENTS", [])
+BACKUP_DIR = Path(envstr("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = envint("BACKUP_KEEP", 14)
+BACKUP_INTERVAL_HOURS = envint("BACKUP_INTERVAL_HOURS", 24)
+BACKUP_S3 = envstr("BACKUP_S3", "")
+BACKUP_S3_ENDPOINT_URL = envstr("BACKUP_S3_ENDPOINT_URL", "")
+if BACKUP_AGE_RECIPIENTS:
+    SAMIZDAT_PERIODIC_TASKS += [
+        (
+            "samizdat.operations.tasks.scheduled_backup",
+            envint("BACKUP_POLL_SECONDS", 600),
+        ),
+    ]
+# Health (samizdat.operations.health): /healthz for the load balancer and
+# monitoring, /healthz/web for this app server alone.
+INSTALLED_APPS += ["health_check"]
+HEALTH_TASK_BACKLOG_SECONDS = envint("HEALTH_TASK_BACKLOG_SECONDS", 300)
+HEALTH_CLOCK_SECONDS = envint("HEALTH_CLOCK_SECONDS", 120)
+HEALTH_MIN_FREE_MB = envint("HEALTH_MIN_FREE_MB", 500)
+# Prometheus metrics (django-prometheus) on a port of their own: with
+# METRICS_PORT set, gunicorn's master serves every worker's counts at
+# http://METRICS_ADDRESS:METRICS_PORT/metrics (deploy/gunicorn.conf.py), never
+# on the site's own port or host; the middleware counts requests, latency
+# and responses per view.
+METRICS_PORT = envint("METRICS_PORT", 0)
+if METRICS_PORT:
+    INSTALLED_APPS += ["django_prometheus"]
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE,
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
+# Errors to Sentry when SENTRY_DSN is set, scrubbed of addresses, tokens,
+# cookies, query values and subscriber data (samizdat.operations.sentry).
+SENTRY_DSN = envstr("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from samizdat.operations import sentry as _sentry
+
+    _sentry.init(
+        SENTRY_DSN,
+        environment=envstr("SENTRY_ENVIRONMENT", ""),
+        release=envstr("SENTRY_RELEASE", ""),
+        traces=envfloat("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )
 # Logs: a request for a host not in ALLOWED_HOSTS is one warning line.
 LOGGING["filters"] = {
     "disallowed_host": {"()": "samizdat.operations.logs.DisallowedHostAsWarning"}

@@ -15,6 +15,8 @@ if not SECRET_KEY or len(SECRET_KEY) < 40 or SECRET_KEY.startswith("dev-"):
 _https = BASE_URL.startswith("https://")
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", _https)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A load balancer probes the app servers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/web)?$"]
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", True)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
