@@ -225,7 +225,9 @@ class ArticlePage(ReaderPage):
 
     def clean(self):
         super().clean()
-        if type(self) is ArticlePage and not self.body:
+        # A draft's body may be still to come (the first autosaves of a new
+        # piece are headline and byline); submitting and publishing need one.
+        if type(self) is ArticlePage and not self.body and not self.checking_draft:
             raise ValidationError({"body": _("An article needs a body.")})
 
     def save(self, *args, **kwargs):

@@ -32,3 +32,11 @@ def edition_direction_js() -> str:
     return format_html(
         '<script src="{}" defer></script>', static("articles/edition-direction.js")
     )
+
+
+@hooks.register("insert_editor_js")
+def autosave_then_submit_js() -> str:
+    """An editor's submit waits for the autosave under way (see the script)."""
+    return format_html(
+        '<script src="{}" defer></script>', static("articles/autosave-then-submit.js")
+    )

@@ -40,6 +40,8 @@ class ReaderPageForm(WagtailAdminPageForm):
                 self.fields["title"].widget.attrs["data-edition-dir"] = "rtl"
 
     def clean(self):
+        # The page's own clean() runs after this one (model validation).
+        self.instance.checking_draft = self.is_deferred_validation
         # Read before the check: a refused slug leaves cleaned_data.
         slug = self.cleaned_data.get("slug")
         cleaned_data = super().clean()
@@ -77,6 +79,9 @@ class ReaderPage(Page):
     """Base for every page a reader sees."""
 
     base_form_class = ReaderPageForm
+    # True while the admin form checks a draft save (autosave, "Save draft"):
+    # `clean()` then leaves out what only submitting and publishing need.
+    checking_draft = False
 
     class Meta:
         abstract = True

@@ -1,14 +1,24 @@
 """Newsroom roles and the review workflow every page goes through.
 
-Contributors write and submit; Editors review, publish and unpublish;
-Administrators do everything, users and settings included.
+Contributors write and submit; Translators translate pieces and submit the
+translations; Editors review, publish and unpublish; Administrators do
+everything, users and settings included.
+
+Translators work as a newsroom's translation desk does: a translation is a
+piece of writing in its edition, so it goes through the same review as a
+contributor's piece and an Editor publishes it (a translator's name is not
+the one a correction or a legal complaint is put to). They translate any
+piece (Wagtail's *Translate* action), give the people and tags of the byline
+their names in the edition (People, Tag translations), see *Awaiting
+translation* and *Most read*, and nothing of ads, the newsletter or users.
 
 Beyond pages (the README's Editors section says the same):
 - ads: Editors add, change and delete creatives and add and change slots
   (which places on the page exist); only Administrators delete a slot;
 - reports: everyone sees *Most read*; Editors and Administrators see *Ad
-  performance* (needs the ads) and *Awaiting translation* (needs the right to
-  translate) and the newsletter's counts;
+  performance* (needs the ads) and the newsletter's counts; Translators,
+  Editors and Administrators see *Awaiting translation* (needs the right to
+  translate);
 - the subscriber list: only Administrators export it (an audited download of
   every reader's address: kept to the fewest hands)."""
 
@@ -28,10 +38,13 @@ from wagtail.models import (
 )
 
 CONTRIBUTORS, EDITORS, ADMINISTRATORS = "Contributors", "Editors", "Administrators"
+TRANSLATORS = "Translators"
+ROLES = (CONTRIBUTORS, TRANSLATORS, EDITORS, ADMINISTRATORS)
 WORKFLOW_NAME = "Editorial review"
 
 PAGE_PERMISSIONS = {
     CONTRIBUTORS: ["add_page", "change_page"],
+    TRANSLATORS: ["add_page", "change_page"],
     EDITORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     ADMINISTRATORS: [
         "add_page",
@@ -44,6 +57,7 @@ PAGE_PERMISSIONS = {
 }
 COLLECTION_PERMISSIONS = {
     CONTRIBUTORS: ["add_image", "choose_image", "add_document", "choose_document"],
+    TRANSLATORS: ["add_image", "choose_image", "choose_document"],
     EDITORS: [
         "add_image",
         "change_image",
@@ -65,6 +79,16 @@ COLLECTION_PERMISSIONS = {
 }
 MODEL_PERMISSIONS = {
     CONTRIBUTORS: [("wagtailadmin", "access_admin"), ("people", "view_person")],
+    TRANSLATORS: [
+        ("wagtailadmin", "access_admin"),
+        ("people", "add_person"),
+        ("people", "change_person"),
+        ("people", "view_person"),
+        ("simple_translation", "submit_translation"),
+        ("articles", "add_tagtranslation"),
+        ("articles", "change_tagtranslation"),
+        ("articles", "view_tagtranslation"),
+    ],
     EDITORS: [
         ("wagtailadmin", "access_admin"),
         ("people", "add_person"),
@@ -134,11 +158,11 @@ def _perm(app_label: str, codename: str) -> Permission | None:
 
 @transaction.atomic
 def ensure_roles() -> dict[str, Group]:
-    """Create or repair the three roles and the review workflow."""
+    """Create or repair the four roles and the review workflow."""
     root = Page.get_first_root_node()
     collection = Collection.get_first_root_node()
     groups = {}
-    for name in (CONTRIBUTORS, EDITORS, ADMINISTRATORS):
+    for name in ROLES:
         group, _created = Group.objects.get_or_create(name=name)
         groups[name] = group
         GroupPagePermission.objects.filter(group=group).delete()

@@ -207,7 +207,7 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "png", "jpeg": "jpeg", "gif": "png"}
 # SEARCH_BACKEND names another, such as wagtail.search.backends.opensearch3,
 # with its servers in SEARCH_URLS (docs/architecture.md, "Moving to OpenSearch").
 WAGTAILSEARCH_BACKENDS: dict[str, dict[str, Any]] = {
-    "default": {"BACKEND": envstr("SEARCH_BACKEND", "wagtail.search.backends.database")}
+    "default": {"BACKEND": envstr("SEARCH_BACKEND", "samizdat.search.backend")}
 }
 if envlist("SEARCH_URLS"):
     WAGTAILSEARCH_BACKENDS["default"]["URLS"] = envlist("SEARCH_URLS")

@@ -61,7 +61,7 @@ def test_it_answers_every_admin_search(admin_client):
     admin_client.raise_request_exception = False
     failed = {}
     for url in urls:
-        for query in ("Korki", "O'Brien", "کرکی", "*"):
+        for query in ("Korki", "O'Brien", "کرکی", "*", '"', 'Korki "exile'):
             response = admin_client.get(url, {"q": query, "locale": ""})
             if response.status_code != 200:
                 failed[url, query] = response.status_code
@@ -83,3 +83,22 @@ def test_it_finds_people_by_name_and_pen_name(admin_client):
         assert response.status_code == 200
         names = [str(p) for p in response.context["object_list"]]
         assert names == ["Abdul Rahman Korki (Mahabadi)"], query
+
+
+def test_it_takes_an_unmatched_quote_in_the_explorer_as_typed(admin_client):
+    """A `"` left open answered 500 on SQLite (FTS5's unterminated string);
+    the words around it still find the piece, and a quote alone finds none."""
+    section = factories.section("Opinion")
+    factories.article(section, title="Korki on exile")
+    call_command("update_index", verbosity=0)
+    url = reverse("wagtailadmin_explore", args=[section.pk])
+    found = {}
+    for query in ('Korki "exile', '"Korki', '"'):
+        response = admin_client.get(url, {"q": query})
+        assert response.status_code == 200, query
+        found[query] = [p.title for p in response.context["pages"]]
+    assert found == {
+        'Korki "exile': ["Korki on exile"],
+        '"Korki': ["Korki on exile"],
+        '"': [],
+    }

@@ -98,7 +98,7 @@ def test_it_takes_the_search_backend_from_the_environment():
         "print(settings.WAGTAILSEARCH_BACKENDS['default'])"
     )
     default = run(["-c", show], production_env())
-    assert "'BACKEND': 'wagtail.search.backends.database'" in default.stdout
+    assert "'BACKEND': 'samizdat.search.backend'" in default.stdout
     opensearch = run(
         ["-c", show],
         production_env(

@@ -6,7 +6,13 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from samizdat.core.roles import ADMINISTRATORS, CONTRIBUTORS, EDITORS, ensure_roles
+from samizdat.core.roles import (
+    ADMINISTRATORS,
+    CONTRIBUTORS,
+    EDITORS,
+    TRANSLATORS,
+    ensure_roles,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +32,7 @@ def test_it_gives_ads_reports_and_the_subscriber_list_to_the_right_roles(
     }
     allowed = {
         CONTRIBUTORS: {"most read"},
+        TRANSLATORS: {"most read", "awaiting translation"},
         EDITORS: set(pages) - {"subscriber export"},
         ADMINISTRATORS: set(pages),
     }
@@ -43,4 +50,33 @@ def test_it_gives_ads_reports_and_the_subscriber_list_to_the_right_roles(
             checked += 1
         opened = {name for name, status in answered.items() if status == 200}
         assert opened == expected, (role, answered)
-    assert checked == 21
+    assert checked == 28
+
+
+def test_a_translator_translates_a_piece_and_an_editor_publishes_it(client, editions):
+    from samizdat.articles.setup import ensure_translation
+    from samizdat.articles.tests import factories
+
+    groups = ensure_roles()
+    translator = User.objects.create_user("tara", password="not-used")
+    translator.groups.add(groups[TRANSLATORS])
+    fa = factories.locale("fa")
+    opinion = factories.section("Opinion")
+    ensure_translation(opinion, fa, title="دیدگاه")
+    piece = factories.article(opinion, title="Letters from the border towns")
+    client.force_login(translator)
+
+    url = reverse("simple_translation:submit_page_translation", args=[piece.pk])
+    response = client.post(url, {"locales": [fa.pk]})
+    assert response.status_code == 302
+    translation = piece.get_translation(fa)
+    assert not translation.live
+    permissions = translation.permissions_for_user(translator)
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+    assert not piece.permissions_for_user(translator).can_publish()
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
+    assert edit.status_code == 200
+    html = edit.content.decode()
+    assert 'name="action-submit"' in html
+    assert 'name="action-publish"' not in html

@@ -52,7 +52,7 @@ def test_it_shows_the_desk_day_on_the_admin_home(client, editions):
         html = client.get(reverse("wagtailadmin_home")).content.decode()
         report = client.get(reverse("desk_awaiting_translation"))
 
-    assert "Waiting piece" in section(html, "desk-review")
+    assert ">Waiting piece</bdi></a>" in section(html, "desk-review")
     assert "1 waiting for review" in html
     assert "Evening piece" in section(html, "desk-scheduled")
     published = section(html, "desk-published")
@@ -64,8 +64,33 @@ def test_it_shows_the_desk_day_on_the_admin_home(client, editions):
     assert f"/admin/pages/{copy.pk}/edit/" in waiting
     # Fresh (no copy) and Old (its copy is stale) wait for Persian; drafts and
     # scheduled pieces do not; English waits for nothing.
-    assert "فارسی: 2 pieces awaiting translation" in waiting
+    # The edition's name is isolated from the English around it (else "2"
+    # joins the Persian run and shows before the name).
+    assert "<bdi>فارسی</bdi>: 2 pieces awaiting translation" in waiting
     assert "Fresh piece" in waiting and "Old piece" in waiting
     assert "0 pieces awaiting translation" in section(html, "awaiting-en")
     assert report.status_code == 200
     assert "translation out of date" in report.content.decode()
+
+
+def test_it_isolates_each_title_in_its_own_direction(client, editions):
+    """A Persian headline with a Latin name, in the English admin, keeps its
+    right-to-left order: every title and correction is its own <bdi>."""
+    fa = factories.locale("fa")
+    news = factories.section("News")
+    news_fa = ensure_translation(news, fa, title="اخبار")
+    editor = User.objects.create_user("ed", password="not-used")
+    editor.groups.add(ensure_roles()[EDITORS])
+    mixed = "گفت‌وگو با Abdul Rahman Korki دربارهٔ ۲۰۲۶"
+    draft = factories.article(news_fa, mixed, publish=False)
+    draft.get_workflow().start(draft, editor)
+    piece = factories.article(news_fa, "نامه‌های Mahabadi")
+    factories.correction(piece, "نام Korki اشتباه بود.")
+    client.force_login(editor)
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f"<bdi>{mixed}</bdi>" in section(html, "desk-review")
+    assert "<bdi>نامه‌های Mahabadi</bdi>" in section(html, "desk-published")
+    corrections = section(html, "desk-corrections")
+    assert "<bdi>نامه‌های Mahabadi</bdi>" in corrections
+    assert "<bdi>نام Korki اشتباه بود.</bdi>" in corrections
