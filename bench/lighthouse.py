@@ -8,7 +8,13 @@ Debian's Chromium (CHROME_PATH) with its default mobile emulation and
 throttling. Prints one JSON line per page: the four category scores, LCP,
 total bytes, CLS and the audits that failed. Lighthouse is told to accept
 the loopback certificate, which is self-signed. `LOOK_PAGES=fa/section,en/home`
-audits only those pages."""
+audits only those pages.
+
+Two points depend on the reader Content-Security-Policy: Lighthouse reads
+robots.txt with a fetch from the page (refused without `connect-src 'self'`:
+SEO 92) and Chromium refuses the web manifest without `manifest-src 'self'`
+(a console error: best practices 93). The search page is `noindex` on
+purpose, which Lighthouse's SEO category counts against it."""
 
 from __future__ import annotations
 
