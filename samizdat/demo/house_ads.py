@@ -32,7 +32,7 @@ SLOTS = [
         "demo-in-article", "Demo: inside articles", Placement.IN_ARTICLE, 300, 250, 4
     ),
     SlotSpec(
-        "demo-in-list", "Demo: between list items", Placement.IN_LIST, 300, 250, 6
+        "demo-in-list", "Demo: between list items", Placement.IN_LIST, 300, 250, 3
     ),
 ]
 

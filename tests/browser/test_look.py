@@ -76,6 +76,7 @@ def test_it_looks_like_a_newspaper_in_both_editions(newsroom, new_context):
     failures: list[str] = []
     missing: list[str] = []
     looked = 0
+    filled: set[tuple[str, str]] = set()
     for code in ("en", "fa"):
         for device, (width, height) in WIDTHS.items():
             # The Persian phone reads in dark mode: axe checks its contrast too.
@@ -113,9 +114,14 @@ def test_it_looks_like_a_newspaper_in_both_editions(newsroom, new_context):
                     " await Promise.all([...document.images].map(i => i.decode()"
                     ".catch(() => null))); window.scrollTo(0, 0); }"
                 )
-                page.screenshot(
-                    path=SHOTS / f"{code}-{name}-{device}.png", full_page=True
-                )
+                filled |= {(code, kind) for kind in filled_ads(page)}
+                # A viewport as tall as the page: Chromium leaves sandboxed
+                # ad frames outside the viewport blank in full-page captures.
+                tall = page.evaluate("document.documentElement.scrollHeight")
+                page.set_viewport_size({"width": width, "height": tall})
+                page.wait_for_timeout(300)
+                page.screenshot(path=SHOTS / f"{code}-{name}-{device}.png")
+                page.set_viewport_size({"width": width, "height": height})
                 looked += 1
             box = page.locator(".newsletter-box")
             box.scroll_into_view_if_needed()
@@ -129,11 +135,29 @@ def test_it_looks_like_a_newspaper_in_both_editions(newsroom, new_context):
                 assert style == "samizdat-persian"
             context.close()
     assert looked == 20
+    # The demo's house ads fill every kind of slot in both editions.
+    assert filled == {(c, k) for c in ("en", "fa") for k in PLACEMENTS}, filled
     assert failures == [], "\n".join(failures)
     assert missing == [], "\n".join(missing)
     assert newsroom.foreign_requests == []
     if axe is None:
         pytest.skip(f"axe-core not installed at {AXE} (npm ci in tools/checkers)")
+
+
+PLACEMENTS = ("header", "sidebar", "in_article", "in_list")
+
+
+def filled_ads(page) -> set[str]:
+    """Placements whose ad frame on this page shows a creative's words."""
+    kinds = set()
+    for slot in page.locator(".ad").all():
+        kind = next(
+            c[3:] for c in slot.get_attribute("class").split() if c.startswith("ad-")
+        )
+        frame = slot.locator("iframe").content_frame
+        if frame.locator("a .text").inner_text(timeout=5000).strip():
+            kinds.add(kind)
+    return kinds
 
 
 def check_pictures(page, name: str, failures: list[str]) -> None:
