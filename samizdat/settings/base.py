@@ -481,13 +481,18 @@ MIDDLEWARE.insert(
     "samizdat.core.headers.PolicyMiddleware",
 )
 _NONE, _SELF = "'none'", "'self'"
-# Reader pages: exactly what they use.
+# Reader pages: exactly what they use. The web manifest is fetched under
+# manifest-src (Chromium refuses it otherwise); connect-src 'self' lets a
+# checker read our robots.txt from the page's context (pages run no script,
+# so nothing else can connect anywhere).
 CONTENT_SECURITY_POLICY: dict[str, Any] = {
     "DIRECTIVES": {
         "default-src": [_NONE],
         "style-src": [_SELF],
         "img-src": [_SELF],
         "font-src": [_SELF],
+        "manifest-src": [_SELF],
+        "connect-src": [_SELF],
         "frame-src": [_SELF],
         "form-action": [_SELF],
         "base-uri": [_NONE],

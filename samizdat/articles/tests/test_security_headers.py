@@ -15,6 +15,8 @@ READER_POLICY = {
     "style-src 'self'",
     "img-src 'self'",
     "font-src 'self'",
+    "manifest-src 'self'",
+    "connect-src 'self'",
     "frame-src 'self'",
     "form-action 'self'",
     "base-uri 'none'",
