@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, ReferenceIndex, WorkflowState
 
 from samizdat.articles.models import ArticlePage, SectionPage, StandardPage
 from samizdat.core.roles import ensure_roles
@@ -323,6 +323,14 @@ def test_it_indexes_in_batches_and_mails_no_one(
     # Only the scheduled post is new news (the newsletter queues it when it
     # is scheduled, as it does for one scheduled in the admin).
     assert mailed == [ArticlePage.objects.get(slug="election-day").pk]
-    assert any("refresh_related" in p for p in paths)  # related lists follow
+    # Related lists follow in one rebuild, not one refresh per post; nothing
+    # is queued per save for the reference index either.
+    assert [p for p in paths if p.endswith("rebuild_related")] == [
+        "samizdat.related.tasks.rebuild_related"
+    ]
+    assert not [p for p in paths if "refresh_related" in p or "reference" in p]
+    story = ArticlePage.objects.get(slug="rivers-run-dry")
+    assert ReferenceIndex.get_references_for_object(story).exists()
+    assert not ImportedItem.objects.filter(pending=True).exists()
     found = get_search_backend().search("Zayandeh", ArticlePage)
     assert [page.slug for page in found] == ["rivers-run-dry"]
