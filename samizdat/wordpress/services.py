@@ -19,10 +19,11 @@ Guarantees:
   PostgreSQL backend then recomputes title norms over the whole index, so a
   per-page index would make an import slow down as the archive grows. At its
   end the run hands the pages it wrote to the search backends in large
-  batches (`add_bulk`, one norm refresh per batch), fills Wagtail's reference
-  index, and sends `bulk.loaded` once, so related lists are rebuilt and
-  listings purged once. Pages written but not yet indexed stay marked
-  (`ImportedItem.pending`), so an interrupted run's next run indexes them.
+  batches (`add_bulk`, one norm refresh per batch) and sends `bulk.loaded`
+  once, so related lists are rebuilt, listings purged and each page's
+  reference index queued once (`signals.py`). Pages written but not yet
+  indexed stay marked (`ImportedItem.pending`), so an interrupted run's next
+  run indexes them.
 - Per post, what the run already knows (what it imported before, sections,
   people, sibling slugs, translation groups) is read from memory, not asked
   of the database again.
@@ -50,7 +51,7 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Collection, Locale, Page, ReferenceIndex
+from wagtail.models import Collection, Locale, Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import get_indexed_models
 from wagtail.search.signal_handlers import post_save_signal_handler
@@ -1101,13 +1102,14 @@ class Importer:
                 post_save.connect(post_save_signal_handler, sender=model)
 
     def _index(self) -> None:
-        """The search and reference indexes of every page this source's runs
-        wrote and did not index yet, in batches, then the people, sections
-        and images this run made."""
+        """The search index of every page this source's runs wrote and did
+        not index yet, in batches, then of the people, sections and images
+        this run made."""
         pending = ImportedItem.objects.filter(
             source=self.source, pending=True, page__isnull=False
         )
         ids = list(pending.order_by("page_id").values_list("page_id", flat=True))
+        self.written = list(dict.fromkeys([*self.written, *ids]))
         for start in range(0, len(ids), INDEX_BATCH):
             chunk = ids[start : start + INDEX_BATCH]
             with transaction.atomic():
@@ -1125,15 +1127,12 @@ class Importer:
             self._index_objects(model, model._default_manager.filter(pk__in=pks))
         self.to_index = {}
 
-    @staticmethod
-    def _index_objects(model: type[models.Model], queryset: models.QuerySet) -> None:
+    def _index_objects(self, model: type[models.Model], queryset) -> None:
         objects = list(queryset)
         if not objects:
             return
         for backend in get_search_backends():
             backend.add_bulk(model, objects)
-        for obj in objects:
-            ReferenceIndex.create_or_update_for_object(obj)
 
 
 def _plain(html: str) -> str:
