@@ -96,6 +96,11 @@ IMAGE_TYPES = (
 _SIZED = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[A-Za-z0-9]+$)")
 _PEN_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<pen>[^()（）]+)[)）]\s*$")
 _IMPORTED = ("post", "page")
+# WPML keeps languages and translation groups in its own tables, which
+# WordPress's export leaves out; WPML Export and Import writes them into each
+# item as these custom fields.
+WPML_LANGUAGE = "_wpml_import_language_code"
+WPML_GROUP = "_wpml_import_translation_group"
 
 
 class DryRunDone(Exception):
@@ -182,6 +187,16 @@ def split_pen_name(display: str) -> tuple[str, str]:
     return display.strip(), ""
 
 
+def translation_groups(item: Item) -> list[str]:
+    """The translation groups an item is in: Polylang's `post_translations`
+    terms, or WPML's group (kept apart from Polylang's names)."""
+    groups = [term.slug for term in item.terms_of("post_translations")]
+    wpml = item.meta.get(WPML_GROUP, "").strip()
+    if wpml:
+        groups.append(f"wpml:{wpml}")
+    return groups
+
+
 def scan(path: Path | str) -> Scan:
     """The first pass: everything but the posts' bodies."""
     channel, items = read_all(path)
@@ -213,8 +228,8 @@ def scan(path: Path | str) -> Scan:
         elif item.post_type in _IMPORTED:
             found.items += 1
             found.statuses[item.wp_id] = item.status
-            for group in item.terms_of("post_translations"):
-                found.groups.setdefault(group.slug, []).append(item.wp_id)
+            for group in translation_groups(item):
+                found.groups.setdefault(group, []).append(item.wp_id)
             if item.link:
                 found.links[_path(item.link)] = item.wp_id
     return found
@@ -354,6 +369,11 @@ class Importer:
 
     def _edition_of(self, item: Item) -> str | None:
         languages = item.terms_of("language")
+        wpml = item.meta.get(WPML_LANGUAGE, "").strip().lower()
+        if not languages and wpml:
+            # WPML codes: "fa", "en", "pt-br", "zh-hans".
+            code = wpml.replace("_", "-").split("-")[0]
+            return code if code in self.codes else None
         if languages:
             code = self.languages.get(languages[0].slug)
             if code is None:
@@ -735,16 +755,17 @@ class Importer:
 
     def _translation_of(self, item: Item, locale: Locale):
         """The translation key of an imported translation of this post."""
-        groups = item.terms_of("post_translations")
+        groups = translation_groups(item)
         if not groups:
             return None
-        description = self.terms.get(("post_translations", groups[0].slug))
+        # Polylang also lists the group's posts in the term's description.
+        description = self.terms.get(("post_translations", groups[0]))
         ids = (
             [int(n) for n in re.findall(r"i:(\d+);", description.description)]
             if description
             else []
         )
-        ids += self.scanned.groups.get(groups[0].slug, [])
+        ids += self.scanned.groups.get(groups[0], [])
         siblings = [
             wp_id for wp_id in ids if wp_id != item.wp_id and wp_id in self.pages
         ]
