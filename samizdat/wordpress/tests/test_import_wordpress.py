@@ -343,3 +343,46 @@ def test_it_indexes_in_batches_and_mails_no_one(
     assert not ImportedItem.objects.filter(pending=True).exists()
     found = get_search_backend().search("Zayandeh", ArticlePage)
     assert [page.slug for page in found] == ["rivers-run-dry"]
+
+
+def test_a_published_post_has_one_live_revision_and_a_publish_entry(imported):
+    from wagtail.models import PageLogEntry
+
+    checked = 0
+    for story in ArticlePage.objects.live():
+        assert not story.has_unpublished_changes
+        assert story.live_revision_id == story.latest_revision_id is not None
+        actions = list(
+            PageLogEntry.objects.filter(page=story).values_list("action", flat=True)
+        )
+        # One publish per revision: a post that linked to a later one was
+        # published again once that one existed.
+        assert actions.count("wagtail.publish") == story.revisions.count()
+        # The revision holds the page as published, so reverting to it works.
+        assert story.live_revision.as_object().title == story.title
+        checked += 1
+    assert checked == 3
+
+
+def test_an_interrupted_run_is_indexed_by_the_next(editions, uploads, monkeypatch):
+    from wagtail.search.backends import get_search_backend
+
+    from samizdat.wordpress.services import Importer
+
+    ensure_roles()
+
+    def stop(self) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Importer, "_index", stop)
+        with pytest.raises(KeyboardInterrupt):
+            run(str(POLYLANG), "--media", str(uploads))
+    pending = ImportedItem.objects.filter(pending=True)
+    assert pending.count() >= 5
+    assert not list(get_search_backend().search("Zayandeh", ArticlePage))
+    out, _err = run(str(POLYLANG), "--media", str(uploads))
+    assert "unchanged since the last run: 7" in out
+    assert not pending.exists()
+    found = get_search_backend().search("Zayandeh", ArticlePage)
+    assert [page.slug for page in found] == ["rivers-run-dry"]
