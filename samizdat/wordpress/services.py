@@ -372,8 +372,8 @@ class Importer:
         wpml = item.meta.get(WPML_LANGUAGE, "").strip().lower()
         if not languages and wpml:
             # WPML codes: "fa", "en", "pt-br", "zh-hans".
-            code = wpml.replace("_", "-").split("-")[0]
-            return code if code in self.codes else None
+            wpml_code = wpml.replace("_", "-").split("-")[0]
+            return wpml_code if wpml_code in self.codes else None
         if languages:
             code = self.languages.get(languages[0].slug)
             if code is None:
