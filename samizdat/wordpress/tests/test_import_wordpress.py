@@ -386,3 +386,35 @@ def test_an_interrupted_run_is_indexed_by_the_next(editions, uploads, monkeypatc
     assert not pending.exists()
     found = get_search_backend().search("Zayandeh", ArticlePage)
     assert [page.slug for page in found] == ["rivers-run-dry"]
+
+
+def test_an_import_purges_each_listing_once_not_each_post(
+    editions, uploads, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "samizdat.operations.purge.PurgeBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    ensure_roles()
+    with django_capture_on_commit_callbacks(execute=True):
+        run(str(POLYLANG), "--media", str(uploads))
+    queued = DBTaskResult.objects.all()
+    purged_pages = sorted(
+        task.args_kwargs["args"][0]
+        for task in queued.filter(task_path__endswith="purge_page")
+    )
+    purged_people = sorted(
+        task.args_kwargs["args"][0]
+        for task in queued.filter(task_path__endswith="purge_person")
+    )
+    # New pieces were in no cache: the sections they went into are purged
+    # (with their edition's home and feeds), and the people they byline.
+    sections = sorted(SectionPage.objects.values_list("pk", flat=True))
+    assert len(sections) >= 3
+    assert purged_pages == sections
+    assert purged_people == sorted(Person.objects.values_list("pk", flat=True))
+    assert len(purged_people) >= 3
