@@ -13,7 +13,9 @@ with `import_wordpress`'s own importer. Prints one JSON line per run:
 Each line has the wall time, posts/s over the whole run, posts/s over the
 first and the last 10% of the posts (the import must not slow down as the
 archive grows: Wagtail's per-save search-index norm refresh is held back and
-indexing is done in batches) and the process's peak resident memory."""
+the pages are indexed in batches at the end, `finish_seconds`) and the
+process's peak resident memory. The machine's load average at the start and
+the end is in the line too: the figures are wall-clock times."""
 
 from __future__ import annotations
 
@@ -202,9 +204,10 @@ def measure(db: str, posts: int, images: int, authors: int, work: Path) -> dict:
     def progress(done: int, total: int) -> None:
         if done <= first_post:
             posts_from[0] = time.monotonic()
-        elif len(stamps) < posts:
+        elif len(stamps) < posts and done < total:
             stamps.append(time.monotonic())
 
+    load_before = os.getloadavg()[0]
     started = time.monotonic()
     posts_from[0] = started
     report = Importer(
@@ -224,10 +227,14 @@ def measure(db: str, posts: int, images: int, authors: int, work: Path) -> dict:
         "failed": report.counts["failed"],
         "seconds": round(seconds, 1),
         "media_seconds": round(posts_from[0] - started, 1),
+        # After the last post: links to later posts, term redirects, then the
+        # search and reference indexes of every page in batches.
+        "finish_seconds": round(started + seconds - stamps[-1], 1) if stamps else 0.0,
         "posts_per_s": round(posts / seconds, 1),
         "first_10pct_posts_per_s": round(first, 1),
         "last_10pct_posts_per_s": round(last, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
     }
 
 

@@ -9,3 +9,9 @@ from . import services
 def refresh_related(article_id: int) -> int:
     """Refresh the related lists touched by one piece (idempotent)."""
     return services.refresh(article_id)
+
+
+@task()
+def rebuild_related() -> int:
+    """Rebuild every related list, once, after a bulk load (idempotent)."""
+    return services.rebuild_all()

@@ -7,3 +7,7 @@ class WordpressConfig(AppConfig):
     label = "wordpress"
     verbose_name = _("WordPress import")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Receivers connect once the app registry is ready.
+        from . import signals  # noqa: F401

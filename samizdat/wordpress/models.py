@@ -33,6 +33,10 @@ class ImportedItem(models.Model):
         related_name="+",
     )
     object_id = models.BigIntegerField(_("object ID"), null=True, blank=True)
+    # Written, but not yet in the search and reference indexes: the import
+    # fills those once at its end, and a run that stopped before then leaves
+    # this set for the next run to finish.
+    pending = models.BooleanField(_("indexing pending"), default=False)
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:

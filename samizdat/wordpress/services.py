@@ -12,10 +12,21 @@ Guarantees:
   digest of the item), so a second run writes only what changed, as a new
   revision, and an interrupted run picks up where it stopped.
 - Media come only from the uploads folder given; nothing is fetched.
-- Search: Wagtail indexes a page on every save, and its PostgreSQL backend
-  then recomputes title norms over the whole index, so a per-page index would
-  make an import slow down as the archive grows. The import holds indexing
-  back and hands pages to the search backend in batches (`add_bulk`).
+- Each post still goes through a revision (created, then published), but the
+  work a publish queues for readers is held back for the run (`bulk.loading`):
+  no related-list refresh, purge or mailing per post, no search or reference
+  index per save. Search: Wagtail indexes a page on every save, and its
+  PostgreSQL backend then recomputes title norms over the whole index, so a
+  per-page index would make an import slow down as the archive grows. At its
+  end the run hands the pages it wrote to the search backends in large
+  batches (`add_bulk`, one norm refresh per batch) and sends `bulk.loaded`
+  once, so related lists are rebuilt, listings purged and each page's
+  reference index queued once (`signals.py`). Pages written but not yet
+  indexed stay marked (`ImportedItem.pending`), so an interrupted run's next
+  run indexes them.
+- Per post, what the run already knows (what it imported before, sections,
+  people, sibling slugs, translation groups) is read from memory, not asked
+  of the database again.
 - A dry run does the same work inside a transaction that is rolled back and
   stores no files."""
 
@@ -39,10 +50,13 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import Collection, Locale, Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import get_indexed_models
 from wagtail.search.signal_handlers import post_save_signal_handler
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from samizdat.articles.models import (
     ArticleAuthor,
@@ -55,6 +69,7 @@ from samizdat.articles.models import (
     TagIndexPage,
 )
 from samizdat.articles.setup import ensure_editions
+from samizdat.core import bulk
 from samizdat.editions.slugs import slugify, validate_slug
 from samizdat.people.models import Person
 
@@ -64,7 +79,9 @@ from .report import Report
 from .wxr import Channel, ExportError, Item, read_all
 
 Progress = Callable[[int, int], None]
-INDEX_BATCH = 250
+# Pages per search-index batch at the end of a run: each batch costs one
+# refresh of title norms over the whole index on PostgreSQL.
+INDEX_BATCH = 1000
 IMAGE_TYPES = (
     ".jpg",
     ".jpeg",
@@ -79,6 +96,11 @@ IMAGE_TYPES = (
 _SIZED = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[A-Za-z0-9]+$)")
 _PEN_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<pen>[^()（）]+)[)）]\s*$")
 _IMPORTED = ("post", "page")
+# WPML keeps languages and translation groups in its own tables, which
+# WordPress's export leaves out; WPML Export and Import writes them into each
+# item as these custom fields.
+WPML_LANGUAGE = "_wpml_import_language_code"
+WPML_GROUP = "_wpml_import_translation_group"
 
 
 class DryRunDone(Exception):
@@ -165,6 +187,16 @@ def split_pen_name(display: str) -> tuple[str, str]:
     return display.strip(), ""
 
 
+def translation_groups(item: Item) -> list[str]:
+    """The translation groups an item is in: Polylang's `post_translations`
+    terms, or WPML's group (kept apart from Polylang's names)."""
+    groups = [term.slug for term in item.terms_of("post_translations")]
+    wpml = item.meta.get(WPML_GROUP, "").strip()
+    if wpml:
+        groups.append(f"wpml:{wpml}")
+    return groups
+
+
 def scan(path: Path | str) -> Scan:
     """The first pass: everything but the posts' bodies."""
     channel, items = read_all(path)
@@ -196,8 +228,8 @@ def scan(path: Path | str) -> Scan:
         elif item.post_type in _IMPORTED:
             found.items += 1
             found.statuses[item.wp_id] = item.status
-            for group in item.terms_of("post_translations"):
-                found.groups.setdefault(group.slug, []).append(item.wp_id)
+            for group in translation_groups(item):
+                found.groups.setdefault(group, []).append(item.wp_id)
             if item.link:
                 found.links[_path(item.link)] = item.wp_id
     return found
@@ -242,6 +274,15 @@ class Importer:
         self.tags_seen: set[tuple[str, str]] = set()
         self.to_index: dict[type[models.Model], list[int]] = {}
         self.forward: list[int] = []
+        # What this source's earlier runs imported: (kind, key) → the row.
+        self.known: dict[tuple[str, str], ImportedItem] = {}
+        # Slugs taken under each parent page, read once per parent.
+        self.slugs: dict[int, set[str]] = {}
+        # Page id → (translation key, locale id), for pages seen this run.
+        self.keys: dict[int, tuple[object, int]] = {}
+        self.translated: set[tuple[object, int]] = set()
+        self.written: list[int] = []
+        self.updated: list[int] = []
 
     # -- the run ---------------------------------------------------------------
 
@@ -256,16 +297,28 @@ class Importer:
         self.languages = self._languages()
         self.total = self.scanned.items + len(self.scanned.attachments)
         self.done = 0
-        with self._held_index():
+        with (
+            bulk.loading(),
+            self._held_index(),
+            disable_reference_index_auto_update(),
+        ):
             if not self.dry_run:
                 self._write()
-                return self.report
-            try:
-                with transaction.atomic():
-                    self._write()
-                    raise DryRunDone
-            except DryRunDone:
-                pass
+            else:
+                try:
+                    with transaction.atomic():
+                        self._write()
+                        raise DryRunDone
+                except DryRunDone:
+                    pass
+        if not self.dry_run:
+            bulk.loaded.send(
+                sender=type(self),
+                pages=self.written,
+                updated=self.updated,
+                sections=sorted({s.pk for s in self.sections.values()}),
+                people=sorted({p.pk for p in self.people.values()}),
+            )
         return self.report
 
     def _write(self) -> None:
@@ -273,11 +326,15 @@ class Importer:
         self.locales = {
             code: Locale.objects.get(language_code=code) for code in self.homes
         }
-        self.pages = dict(
-            ImportedItem.objects.filter(
-                source=self.source, kind__in=["post", "page"], page__isnull=False
-            ).values_list("wp_id", "page_id")
-        )
+        self.known = {
+            (row.kind, row.key): row
+            for row in ImportedItem.objects.filter(
+                source=self.source, kind__in=["post", "page"]
+            )
+        }
+        self.pages = {
+            row.wp_id: row.page_id for row in self.known.values() if row.page_id
+        }
         self._import_media()
         _channel, items = read_all(self.export)
         for item in items:
@@ -286,10 +343,10 @@ class Importer:
             self._one(item)
             self.done += 1
             self.progress(self.done, self.total)
-            self._flush_index()
         self._relink()
         self._term_redirects()
-        self._flush_index(force=True)
+        if not self.dry_run:
+            self._index()
         self.progress(self.total, self.total)
 
     # -- editions --------------------------------------------------------------
@@ -312,6 +369,11 @@ class Importer:
 
     def _edition_of(self, item: Item) -> str | None:
         languages = item.terms_of("language")
+        wpml = item.meta.get(WPML_LANGUAGE, "").strip().lower()
+        if not languages and wpml:
+            # WPML codes: "fa", "en", "pt-br", "zh-hans".
+            wpml_code = wpml.replace("_", "-").split("-")[0]
+            return wpml_code if wpml_code in self.codes else None
         if languages:
             code = self.languages.get(languages[0].slug)
             if code is None:
@@ -380,6 +442,7 @@ class Importer:
                             )
                             image.save()
                         self.report.add("images")
+                        self.to_index.setdefault(image_model, []).append(image.pk)
                     ImportedItem.objects.update_or_create(
                         source=self.source,
                         kind="image",
@@ -475,13 +538,7 @@ class Importer:
             ).encode()
         ).hexdigest()
         kind = "page" if item.post_type == "page" else "post"
-        known = (
-            ImportedItem.objects.filter(
-                source=self.source, kind=kind, key=str(item.wp_id)
-            )
-            .select_related("page")
-            .first()
-        )
+        known = self.known.get((kind, str(item.wp_id)))
         if known and known.page_id and known.digest == digest:
             self.report.add("unchanged")
             return
@@ -517,13 +574,15 @@ class Importer:
             else:
                 parent = self._section(item, code, home)
                 page = ArticlePage(locale=locale)
-            page.slug = self._free_slug(parent, self._slug(item), None)
+            page.slug = self._free_slug(parent, self._slug(item))
             group = self._translation_of(item, locale)
             if group is not None:
                 page.translation_key = group
         else:
             assert known is not None and known.page is not None  # noqa: S101
-            page = known.page.specific.get_latest_revision_as_object()
+            page = Page.objects.get(
+                pk=known.page_id
+            ).specific.get_latest_revision_as_object()
             parent = page.get_parent()
         page.title = (item.title or item.slug or f"#{item.wp_id}")[:255]
         page.draft_title = page.title
@@ -560,32 +619,75 @@ class Importer:
         if published is None:
             published = timezone.now()
         status = item.status
+        last = max(modified or published, published)
+        if is_new and status == "publish":
+            self._create_live(parent, page, published, last)
+            self.report.add("pages" if kind == "page" else "posts")
+            self._permalinks(item, page)
+        else:
+            self._save_through_revision(
+                item, page, parent, is_new, published, last, reasons
+            )
+        if not is_new:
+            self.report.add("updated")
+        fields = {
+            "wp_id": item.wp_id,
+            "guid": item.guid[:500],
+            "digest": digest,
+            "page": page,
+            "pending": True,
+        }
+        if known is not None:
+            ImportedItem.objects.filter(pk=known.pk).update(**fields)
+            self.updated.append(page.pk)
+        else:
+            ImportedItem.objects.create(
+                source=self.source, kind=kind, key=str(item.wp_id), **fields
+            )
+        if is_new:
+            self.slugs.setdefault(parent.pk, set()).add(page.slug)
+        self.keys[page.pk] = (page.translation_key, page.locale_id)
+        self.translated.add((page.translation_key, page.locale_id))
+        self.pages[item.wp_id] = page.pk
+        self.written.append(page.pk)
+        if reasons:
+            self.report.problem(item.wp_id, page.title, "; ".join(reasons))
+
+    def _save_through_revision(
+        self,
+        item: Item,
+        page: ArticlePage | StandardPage,
+        parent: Page,
+        is_new: bool,
+        published: dt.datetime,
+        last: dt.datetime,
+        reasons: list[str],
+    ) -> None:
+        """A draft, scheduled or pending post, or a change to one imported
+        before: a revision, published through Wagtail when the post is."""
+        status = item.status
+        kind = "page" if item.post_type == "page" else "post"
         if is_new:
             page.live = False
-            if status == "publish" or (
-                status == "future" and published <= timezone.now()
-            ):
+            if status == "future" and published <= timezone.now():
                 # Published before: the newsletter mails only first publications.
                 page.first_published_at = published
             parent.add_child(instance=page)
         if status == "future":
             page.go_live_at = published
-        revision = page.save_revision(user=self.user, log_action=True, clean=False)
+        revision = page.save_revision(
+            user=self.user, log_action=not is_new, clean=False
+        )
         if status == "publish":
             revision.publish(user=self.user)
             type(page).objects.filter(pk=page.pk).update(
-                first_published_at=published,
-                last_published_at=max(modified or published, published),
+                first_published_at=published, last_published_at=last
             )
             self.report.add("pages" if kind == "page" else "posts")
             self._permalinks(item, page)
         elif status == "future":
-            if published > timezone.now():
-                revision.publish(user=self.user)
-                self.report.add("scheduled")
-            else:
-                revision.publish(user=self.user)
-                self.report.add("posts")
+            revision.publish(user=self.user)
+            self.report.add("scheduled" if published > timezone.now() else "posts")
         elif status == "pending":
             workflow = page.get_workflow()
             if workflow is not None and page.workflow_in_progress is False:
@@ -595,23 +697,41 @@ class Importer:
             self.report.add("submitted")
         else:
             self.report.add("drafts")
-        if not is_new:
-            self.report.add("updated")
-        ImportedItem.objects.update_or_create(
-            source=self.source,
-            kind=kind,
-            key=str(item.wp_id),
-            defaults={
-                "wp_id": item.wp_id,
-                "guid": item.guid[:500],
-                "digest": digest,
-                "page": page,
-            },
+
+    def _create_live(
+        self,
+        parent: Page,
+        page: ArticlePage | StandardPage,
+        published: dt.datetime,
+        last: dt.datetime,
+    ) -> None:
+        """A new published post, left as Wagtail's create-then-publish leaves
+        it (validated, one revision that is live and latest, a publish entry
+        in its history, `page_published` sent), with one full save: publishing
+        through the revision would read back the revision just written and
+        save the whole page again, which cost a third of each post."""
+        page.live = True
+        page.has_unpublished_changes = False
+        page.first_published_at = published
+        page.last_published_at = last
+        parent.add_child(instance=page)
+        revision = page.save_revision(
+            user=self.user, log_action=False, clean=False, changed=False
         )
-        self.pages[item.wp_id] = page.pk
-        self.to_index.setdefault(type(page), []).append(page.pk)
-        if reasons:
-            self.report.problem(item.wp_id, page.title, "; ".join(reasons))
+        Page.objects.filter(pk=page.pk).update(live_revision=revision)
+        page.live_revision = revision
+        log(
+            instance=page,
+            action="wagtail.publish",
+            user=self.user,
+            revision=revision,
+            content_changed=True,
+        )
+        # Receivers see the page as Wagtail's publish shows it, published now,
+        # so the newsletter takes an archived piece for a republication.
+        page.last_published_at = timezone.now()
+        page_published.send(sender=type(page), instance=page, revision=revision)
+        page.last_published_at = last
 
     def _slug(self, item: Item) -> str:
         slug = unquote(item.slug or "").strip()
@@ -621,14 +741,13 @@ class Importer:
             slug = slugify(slug or item.title)
         return (slug or f"post-{item.wp_id}")[:200]
 
-    @staticmethod
-    def _free_slug(parent: Page, slug: str, own: int | None) -> str:
-        taken = set(
-            parent.get_children()
-            .filter(slug__startswith=slug)
-            .exclude(pk=own)
-            .values_list("slug", flat=True)
-        )
+    def _free_slug(self, parent: Page, slug: str) -> str:
+        """A slug no sibling has (siblings read once per parent and run)."""
+        taken = self.slugs.get(parent.pk)
+        if taken is None:
+            taken = self.slugs[parent.pk] = set(
+                parent.get_children().values_list("slug", flat=True)
+            )
         candidate, number = slug, 2
         while candidate in taken:
             candidate, number = f"{slug}-{number}", number + 1
@@ -636,31 +755,39 @@ class Importer:
 
     def _translation_of(self, item: Item, locale: Locale):
         """The translation key of an imported translation of this post."""
-        groups = item.terms_of("post_translations")
+        groups = translation_groups(item)
         if not groups:
             return None
-        description = self.terms.get(("post_translations", groups[0].slug))
+        # Polylang also lists the group's posts in the term's description.
+        description = self.terms.get(("post_translations", groups[0]))
         ids = (
             [int(n) for n in re.findall(r"i:(\d+);", description.description)]
             if description
             else []
         )
-        ids += self.scanned.groups.get(groups[0].slug, [])
+        ids += self.scanned.groups.get(groups[0], [])
         siblings = [
             wp_id for wp_id in ids if wp_id != item.wp_id and wp_id in self.pages
         ]
         for wp_id in siblings:
-            other = (
-                Page.objects.filter(pk=self.pages[wp_id])
-                .values("translation_key", "locale_id")
-                .first()
-            )
-            if other and other["locale_id"] != locale.pk:
-                if not Page.objects.filter(
-                    translation_key=other["translation_key"], locale=locale
-                ).exists():
-                    self.report.add("translations")
-                    return other["translation_key"]
+            page_id = self.pages[wp_id]
+            if page_id not in self.keys:
+                other = (
+                    Page.objects.filter(pk=page_id)
+                    .values_list("translation_key", "locale_id")
+                    .first()
+                )
+                if other is None:
+                    continue
+                self.keys[page_id] = other
+            key, locale_id = self.keys[page_id]
+            if locale_id == locale.pk:
+                continue
+            if (key, locale.pk) not in self.translated and not Page.objects.filter(
+                translation_key=key, locale=locale
+            ).exists():
+                self.report.add("translations")
+                return key
         return None
 
     def _page_parent(self, item: Item, home: HomePage) -> Page:
@@ -718,6 +845,7 @@ class Importer:
             home.add_child(instance=section)
             section.save_revision(user=self.user).publish(user=self.user)
             self.report.add("sections")
+            self.to_index.setdefault(SectionPage, []).append(section.pk)
         self.sections[key] = section
         return section
 
@@ -850,19 +978,55 @@ class Importer:
             self.report.add("redirects")
 
     def _permalinks(self, item: Item, page: Page) -> None:
+        """Every old address of one post, in one read and one write."""
+        olds = []
         if item.link:
-            self._redirect(urlsplit(item.link).path or "/", page=page)
-            query = parse_qs(urlsplit(item.link).query)
-            if query:
-                self._redirect(item.link.split(self.host, 1)[-1], page=page)
+            olds.append(urlsplit(item.link).path or "/")
+            if parse_qs(urlsplit(item.link).query):
+                olds.append(item.link.split(self.host, 1)[-1])
         key = "page_id" if item.post_type == "page" else "p"
-        self._redirect(f"/?{key}={item.wp_id}", page=page)
+        olds.append(f"/?{key}={item.wp_id}")
         if (
             item.guid
             and urlsplit(item.guid).netloc.lower() == self.host
             and "?" in item.guid
         ):
-            self._redirect(item.guid.split(self.host, 1)[-1], page=page)
+            olds.append(item.guid.split(self.host, 1)[-1])
+        target = Redirect.normalise_path(page.url) if page.url else ""
+        paths = list(
+            dict.fromkeys(
+                path
+                for path in (Redirect.normalise_path(old) for old in olds)
+                if path and path != target
+            )
+        )
+        existing = {
+            r.old_path: r
+            for r in Redirect.objects.filter(site=None, old_path__in=paths)
+        }
+        new = []
+        for path in paths:
+            found = existing.get(path)
+            if found is None:
+                new.append(
+                    Redirect(
+                        old_path=path,
+                        site=None,
+                        redirect_page=page,
+                        redirect_link="",
+                        is_permanent=True,
+                    )
+                )
+            elif (
+                found.redirect_page_id != page.pk
+                or found.redirect_link
+                or not found.is_permanent
+            ):
+                Redirect.objects.filter(pk=found.pk).update(
+                    redirect_page=page, redirect_link="", is_permanent=True
+                )
+        Redirect.objects.bulk_create(new)
+        self.report.add("redirects", len(new))
 
     def _term_redirects(self) -> None:
         """/category/…/, /tag/…/, /author/…/ and /feed/ of each edition."""
@@ -958,17 +1122,38 @@ class Importer:
             for model in models_:
                 post_save.connect(post_save_signal_handler, sender=model)
 
-    def _flush_index(self, force: bool = False) -> None:
-        pending = sum(len(v) for v in self.to_index.values())
-        if self.dry_run or not pending or (pending < INDEX_BATCH and not force):
-            return
+    def _index(self) -> None:
+        """The search index of every page this source's runs wrote and did
+        not index yet, in batches, then of the people, sections and images
+        this run made."""
+        pending = ImportedItem.objects.filter(
+            source=self.source, pending=True, page__isnull=False
+        )
+        ids = list(pending.order_by("page_id").values_list("page_id", flat=True))
+        self.written = list(dict.fromkeys([*self.written, *ids]))
+        for start in range(0, len(ids), INDEX_BATCH):
+            chunk = ids[start : start + INDEX_BATCH]
+            with transaction.atomic():
+                self._index_objects(
+                    ArticlePage,
+                    ArticlePage.objects.filter(pk__in=chunk).prefetch_related(
+                        "article_authors__person", "tags"
+                    ),
+                )
+                self._index_objects(
+                    StandardPage, StandardPage.objects.filter(pk__in=chunk)
+                )
+                pending.filter(page_id__in=chunk).update(pending=False)
         for model, pks in self.to_index.items():
-            objects = list(model._default_manager.filter(pk__in=pks))
-            if not objects:
-                continue
-            for backend in get_search_backends():
-                backend.add_bulk(model, objects)
+            self._index_objects(model, model._default_manager.filter(pk__in=pks))
         self.to_index = {}
+
+    def _index_objects(self, model: type[models.Model], queryset) -> None:
+        objects = list(queryset)
+        if not objects:
+            return
+        for backend in get_search_backends():
+            backend.add_bulk(model, objects)
 
 
 def _plain(html: str) -> str:

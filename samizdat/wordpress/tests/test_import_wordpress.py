@@ -323,6 +323,98 @@ def test_it_indexes_in_batches_and_mails_no_one(
     # Only the scheduled post is new news (the newsletter queues it when it
     # is scheduled, as it does for one scheduled in the admin).
     assert mailed == [ArticlePage.objects.get(slug="election-day").pk]
-    assert any("refresh_related" in p for p in paths)  # related lists follow
+    # Related lists follow in one rebuild, not one refresh per post; the
+    # reference index is queued once per page written, not once per save.
+    assert [p for p in paths if p.endswith("rebuild_related")] == [
+        "samizdat.related.tasks.rebuild_related"
+    ]
+    assert not [p for p in paths if "refresh_related" in p]
+    referenced = sorted(
+        int(task.args_kwargs["args"][2])
+        for task in queued.filter(task_path__endswith="update_reference_index_task")
+    )
+    written = sorted(
+        ImportedItem.objects.filter(page__isnull=False).values_list(
+            "page_id", flat=True
+        )
+    )
+    assert len(written) >= 5
+    assert referenced == written
+    assert not ImportedItem.objects.filter(pending=True).exists()
     found = get_search_backend().search("Zayandeh", ArticlePage)
     assert [page.slug for page in found] == ["rivers-run-dry"]
+
+
+def test_a_published_post_has_one_live_revision_and_a_publish_entry(imported):
+    from wagtail.models import PageLogEntry
+
+    checked = 0
+    for story in ArticlePage.objects.live():
+        assert not story.has_unpublished_changes
+        assert story.live_revision_id == story.latest_revision_id is not None
+        actions = list(
+            PageLogEntry.objects.filter(page=story).values_list("action", flat=True)
+        )
+        # One publish per revision: a post that linked to a later one was
+        # published again once that one existed.
+        assert actions.count("wagtail.publish") == story.revisions.count()
+        # The revision holds the page as published, so reverting to it works.
+        assert story.live_revision.as_object().title == story.title
+        checked += 1
+    assert checked == 3
+
+
+def test_an_interrupted_run_is_indexed_by_the_next(editions, uploads, monkeypatch):
+    from wagtail.search.backends import get_search_backend
+
+    from samizdat.wordpress.services import Importer
+
+    ensure_roles()
+
+    def stop(self) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Importer, "_index", stop)
+        with pytest.raises(KeyboardInterrupt):
+            run(str(POLYLANG), "--media", str(uploads))
+    pending = ImportedItem.objects.filter(pending=True)
+    assert pending.count() >= 5
+    assert not list(get_search_backend().search("Zayandeh", ArticlePage))
+    out, _err = run(str(POLYLANG), "--media", str(uploads))
+    assert "unchanged since the last run: 7" in out
+    assert not pending.exists()
+    found = get_search_backend().search("Zayandeh", ArticlePage)
+    assert [page.slug for page in found] == ["rivers-run-dry"]
+
+
+def test_an_import_purges_each_listing_once_not_each_post(
+    editions, uploads, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "samizdat.operations.purge.PurgeBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    ensure_roles()
+    with django_capture_on_commit_callbacks(execute=True):
+        run(str(POLYLANG), "--media", str(uploads))
+    queued = DBTaskResult.objects.all()
+    purged_pages = sorted(
+        task.args_kwargs["args"][0]
+        for task in queued.filter(task_path__endswith="purge_page")
+    )
+    purged_people = sorted(
+        task.args_kwargs["args"][0]
+        for task in queued.filter(task_path__endswith="purge_person")
+    )
+    # New pieces were in no cache: the sections they went into are purged
+    # (with their edition's home and feeds), and the people they byline.
+    sections = sorted(SectionPage.objects.values_list("pk", flat=True))
+    assert len(sections) >= 3
+    assert purged_pages == sections
+    assert purged_people == sorted(Person.objects.values_list("pk", flat=True))
+    assert len(purged_people) >= 3
