@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.contrib.redirects.models import Redirect
@@ -320,9 +322,9 @@ def test_it_indexes_in_batches_and_mails_no_one(
         task.args_kwargs["args"][0]
         for task in queued.filter(task_path__endswith="mail_article")
     ]
-    # Only the scheduled post is new news (the newsletter queues it when it
-    # is scheduled, as it does for one scheduled in the admin).
-    assert mailed == [ArticlePage.objects.get(slug="election-day").pk]
+    # No imported post goes out, not even the scheduled one: like a piece
+    # scheduled in the admin, it is mailed when it goes live.
+    assert mailed == []
     # Related lists follow in one rebuild, not one refresh per post; the
     # reference index is queued once per page written, not once per save.
     assert [p for p in paths if p.endswith("rebuild_related")] == [
@@ -343,6 +345,17 @@ def test_it_indexes_in_batches_and_mails_no_one(
     assert not ImportedItem.objects.filter(pending=True).exists()
     found = get_search_backend().search("Zayandeh", ArticlePage)
     assert [page.slug for page in found] == ["rivers-run-dry"]
+
+    # The scheduled post is mailed when it goes live.
+    election_day = ArticlePage.objects.get(slug="election-day")
+    assert not election_day.live
+    with time_machine.travel(dt.datetime(2031, 6, 1, 6, 1, tzinfo=dt.UTC)):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("publish_scheduled")
+    went_live = DBTaskResult.objects.exclude(id__in=before).filter(
+        task_path__endswith="mail_article"
+    )
+    assert [task.args_kwargs["args"][0] for task in went_live] == [election_day.pk]
 
 
 def test_a_published_post_has_one_live_revision_and_a_publish_entry(imported):
