@@ -89,7 +89,7 @@ def test_it_shows_editions_and_flags_a_translation_the_source_outran(editions, c
     html = client.get(edit_copy).content.decode()
     assert "not translated yet" not in panel(edit_copy)
     assert "out of date" not in panel(edit_copy)
-    assert f'href="/admin/pages/{page.pk}/edit/">English</a>' in html
+    assert f'href="/admin/pages/{page.pk}/edit/"><bdi>English</bdi></a>' in html
     assert "still under their original names: Omid Nouri" in html
     title = re.search(r'<input[^>]*name="title"[^>]*>', html).group(0)
     assert 'dir="rtl"' in title
@@ -102,4 +102,7 @@ def test_it_shows_editions_and_flags_a_translation_the_source_outran(editions, c
     # The English piece's panel flags its Persian copy, not itself.
     english = panel(f"/admin/pages/{page.pk}/edit/")
     assert english.count("out of date") == 1
-    assert "<strong>English</strong>:\n          published, original\n" in english
+    assert (
+        "<strong><bdi>English</bdi></strong>:\n          published, original\n"
+        in english
+    )
