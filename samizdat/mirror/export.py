@@ -13,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -178,7 +179,7 @@ class Exporter:
         global _worker_state
         _worker_state = (self, counter)
         db.connections.close_all()
-        with context.Pool(self.workers) as pool:
+        with context.Pool(self.workers, initializer=_default_signals) as pool:
             pending = pool.map_async(_render_in_worker, chunks)
             while not pending.ready():
                 pending.wait(0.2)
@@ -401,6 +402,16 @@ class RenderedShare:
     written: list[str]
     unchanged: int
     errors: list[str]
+
+
+def _default_signals() -> None:
+    """A forked worker ends on SIGTERM, whatever handler the exporting process
+    had installed (a task worker's graceful shutdown, for one): the pool
+    stops its workers with SIGTERM, and a worker that only noted the signal
+    kept the export, and whoever waited for it, waiting for ever."""
+    for name in ("SIGTERM", "SIGINT", "SIGQUIT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _render_in_worker(urls: list) -> RenderedShare:

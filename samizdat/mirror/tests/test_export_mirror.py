@@ -149,3 +149,30 @@ def test_it_writes_the_same_files_with_worker_processes(
     old = json.loads((directory / MANIFEST).read_text())["files"]
     new = json.loads((tmp_path / "parallel" / MANIFEST).read_text())["files"]
     assert new == old
+
+
+def test_its_workers_stop_though_the_process_only_notes_sigterm(
+    transactional_db, publication, tmp_path, monkeypatch
+):
+    """A process that installed a SIGTERM handler which only takes note (a
+    task worker's graceful shutdown, run earlier in the same process) still
+    gets its export back: the pool stops its workers with SIGTERM."""
+    import signal
+    import threading
+
+    noted: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: noted.append(1))
+    monkeypatch.setattr(export_module, "PARALLEL_THRESHOLD", 1)
+    reports: list = []
+    exporting = threading.Thread(
+        target=lambda: reports.append(export_mirror(tmp_path / "out", workers=2)),
+        daemon=True,
+    )
+    try:
+        exporting.start()
+        exporting.join(timeout=180)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert not exporting.is_alive(), "the export never returned"
+    assert not reports[0].errors
+    assert noted == []  # the workers' SIGTERM never reached this process
