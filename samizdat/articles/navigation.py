@@ -6,6 +6,7 @@ them (see signals)."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -45,10 +46,13 @@ class Navigation:
     section_map: dict[int, SectionLink] = field(default_factory=dict)
     authors_url: str = ""
     tags_url: str = ""
+    # Which build this is: fragments rendered from it are cached under it,
+    # so none outlives the navigation it was made from (articles.rendering).
+    stamp: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 def _key(language: str) -> str:
-    return f"samizdat:nav:2:{language}"
+    return f"samizdat:nav:3:{language}"
 
 
 def edition_nav(request) -> Navigation:

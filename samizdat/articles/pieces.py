@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.formsets import ORDERING_FIELD_NAME
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -21,12 +22,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageViewRestriction
 from wagtail.search import index
 
 from samizdat.core.pages import ReaderPage
 from samizdat.editions.slugs import slugify
 
+from . import rendering
 from .blocks import ArticleBodyBlock
 from .body import reading_minutes
 from .index import NormalisedSearchField, article_search_fields, facet_words
@@ -240,19 +242,56 @@ class ArticlePage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.detail())
+        # Read only when something renders them: the parts of the page that
+        # show them are usually in the cache (`{% per_revision %}`).
+        context.update(
+            {
+                name: SimpleLazyObject(read)
+                for name, read in (
+                    ("authors", self.byline_people),
+                    ("tags", lambda: list(self.tags.all())),
+                    ("corrections", self.corrections_in_order),
+                )
+            }
+        )
         return context
+
+    def edition_alternates(self, request) -> list:
+        # The page tree's changes move the render generation on.
+        read = super().edition_alternates
+        return rendering.per_revision(
+            self, request, "alternates", lambda: read(request)
+        )
+
+    def get_view_restrictions(self):
+        """Wagtail's check, made once per revision and render generation
+        (adding or removing a restriction moves it on): a piece is read on
+        every view, and its ancestors' restrictions cost two queries."""
+        read = super().get_view_restrictions
+        found = rendering.per_revision(
+            self,
+            None,
+            "restrictions",
+            lambda: list(read().values_list("pk", flat=True)),
+        )
+        if not found:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=found)
+
+    def byline_people(self) -> list:
+        return [a.person for a in self.article_authors.select_related("person")]
+
+    def corrections_in_order(self) -> list:
+        return list(self.corrections.order_by("date", "pk"))
 
     def detail(self) -> dict:
         """Everything the article template shows beyond the page's own
         fields: bylines, tags and corrections. (Its section comes from the
         cached navigation: the `section_of` template tag.)"""
         return {
-            "authors": [
-                a.person for a in self.article_authors.select_related("person")
-            ],
+            "authors": self.byline_people(),
             "tags": list(self.tags.all()),
-            "corrections": list(self.corrections.order_by("date", "pk")),
+            "corrections": self.corrections_in_order(),
         }
 
     @property

@@ -1,22 +1,30 @@
-"""What a piece shows from its body, computed once per published revision.
+"""What a piece shows, computed once per published revision.
 
-Turning the stored StreamField into blocks and rendering each through its
-template is about a fifth of an uncached article view, and reading the
-quotations for the page's JSON-LD walks the same body again. Both depend on
-the revision, the edition and a few things outside the revision: a quoted
-speaker's name and public-figure flag, an image's renditions, a linked
-page's address. So they are kept in the cache under the live revision, the
-edition and the render generation, one number in the database that every
-change to people, images or the page tree moves on (see signals). A
-correction (a new revision) or a renamed speaker is a new key, seen at once
-by every process, which matters when a name is changed to protect someone.
-Previews and pages that are not live are made afresh."""
+An uncached article view spent most of its time rendering templates and
+building queries for things that only change with the piece: its blocks,
+its headline and byline, tags, corrections and related list, its metadata
+and JSON-LD, the editions it exists in, its view restrictions. Each is kept
+in the cache under the live revision, the edition, the code version and the
+render generation: one number in the database that every change to people,
+tags, images, view restrictions, related lists or the page tree moves on
+(see signals and `related.services`). A correction (a new revision) or a
+renamed speaker is a new key, seen at once by every process, which matters
+when a name is changed to protect someone. Template parts are wrapped in
+`{% per_revision "name" %}` (articles' template tags), which also keys them
+by the navigation build they used. Previews and pages that are not live are
+made afresh, and a deploy that changes the code (`code_version`) never meets
+what the old code cached."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import F
@@ -64,15 +72,40 @@ def _generation(page: Any, request: Any) -> int:
     return found or 0
 
 
-def per_revision(page: Any, request: Any, name: str, make: Callable[[], T]) -> T:
+@functools.cache
+def code_version() -> str:
+    """What the templates and code that render pieces are, as deployed: a
+    digest of the size and time of every template and module. A deploy that
+    changes how pieces look never meets what the old code cached."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    base = Path(settings.BASE_DIR)
+    for top in (base / "templates", base / "samizdat"):
+        for folder, dirs, files in os.walk(top):
+            dirs.sort()
+            for name in sorted(files):
+                if name.endswith((".py", ".html", ".txt")):
+                    stat = os.stat(os.path.join(folder, name))
+                    digest.update(
+                        f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode()
+                    )
+    return digest.hexdigest()[:12]
+
+
+def per_revision(
+    page: Any, request: Any, name: str, make: Callable[[], T], vary: str = ""
+) -> T:
     """`make()` for the page's published revision in the current edition,
     from the cache when another view already made it; made afresh for a
-    preview or a page that is not live."""
+    preview or a page that is not live. `vary` names anything else the
+    result depends on (the navigation it was made from, say)."""
     revision_id = getattr(page, "live_revision_id", None)
     if not revision_id or not page.live or getattr(request, "is_preview", False):
         return make()
     generation = _generation(page, request)
-    key = f"samizdat:{name}:2:{page.pk}:{revision_id}:{current_code()}:{generation}"
+    key = (
+        f"samizdat:{name}:{code_version()}:{page.pk}:{revision_id}:{current_code()}"
+        f":{generation}:{vary}"
+    )
     found = cache.get(key)
     if found is None:
         found = make()

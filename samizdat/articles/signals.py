@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     copy_for_translation_done,
     init_new_page,
@@ -21,6 +21,7 @@ from .models import (
     AuthorIndexPage,
     HomePage,
     SectionPage,
+    Tag,
     TagIndexPage,
 )
 
@@ -61,12 +62,15 @@ def forget_navigation(sender, **kwargs) -> None:
 @receiver(post_page_move)
 @receiver(post_save, sender=Person)
 @receiver(post_save, sender=get_image_model())
+@receiver(post_save, sender=Tag)
+@receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete)
 def stale_rendered_bodies(sender, **kwargs) -> None:
-    """A body rendered earlier may show a person's old name, an image's old
-    file or a page's old address: every process renders bodies afresh
+    """What was rendered from a piece earlier may show a person's old name,
+    an image's old file, a tag's old name or a page's old address, and a
+    piece's view restrictions may have changed: every process renders afresh
     (`rendering.per_revision`)."""
-    if sender in (Person, get_image_model()) or (
+    if sender in (Person, get_image_model(), Tag, PageViewRestriction) or (
         isinstance(sender, type) and issubclass(sender, Page)
     ):
         rendering.bump_generation()

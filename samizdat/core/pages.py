@@ -14,7 +14,7 @@ from wagtail.models import Page
 from samizdat.editions.conf import edition_for
 from samizdat.editions.slugs import validate_slug
 
-from .queries import alternates
+from .queries import Alternate, alternates
 
 
 class ReaderPageForm(WagtailAdminPageForm):
@@ -108,5 +108,9 @@ class ReaderPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["alternates"] = alternates(self, request)
+        context["alternates"] = self.edition_alternates(request)
         return context
+
+    def edition_alternates(self, request) -> list[Alternate]:
+        """The page in every edition (`core.queries.alternates`)."""
+        return alternates(self, request)

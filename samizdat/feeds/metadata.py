@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from samizdat.articles import rendering
-from samizdat.articles.navigation import section_of
+from samizdat.articles.navigation import edition_nav, section_of
 from samizdat.articles.templatetags.articles import author_url
 from samizdat.core.queries import Alternate, absolute_url
 from samizdat.mirror.queries import addresses
@@ -152,10 +152,31 @@ class PageMetadata:
 
 
 def page_metadata(context) -> PageMetadata:
-    """Everything the metadata component prints for the page in context."""
+    """Everything the metadata component prints for the page in context.
+
+    A piece's is made once per published revision (it shows the revision,
+    its people, tags and section: `rendering.per_revision`)."""
     page = context.get("page")
-    url = canonical(context)
     is_article = page is not None and hasattr(page, "kind") and "authors" in context
+    request = context.get("request")
+    if is_article:
+        meta = rendering.per_revision(
+            page,
+            request,
+            "metadata",
+            lambda: _metadata(context, page, True),
+            vary=edition_nav(request).stamp if request is not None else "",
+        )
+    else:
+        meta = _metadata(context, page, False)
+    if request is not None and getattr(request, "samizdat_mirror", False):
+        onion = addresses()["onion"]
+        meta.onion = onion + request.path if onion else ""
+    return meta
+
+
+def _metadata(context, page, is_article: bool) -> PageMetadata:
+    url = canonical(context)
     image = share_image(page) if is_article else ""
     title = getattr(page, "seo_title", "") or getattr(page, "title", "")
     if context.get("person") is not None:
@@ -205,10 +226,6 @@ def page_metadata(context) -> PageMetadata:
         meta.og.extend(("article:tag", tag.name) for tag in context.get("tags", ()))
         schema = article_schema(context, url, image, section)
         meta.jsonld = json.dumps(schema, ensure_ascii=False).translate(JSON_ESCAPES)
-    request = context.get("request")
-    if request is not None and getattr(request, "samizdat_mirror", False):
-        onion = addresses()["onion"]
-        meta.onion = onion + request.path if onion else ""
     meta.og = [(k, v) for k, v in meta.og if v]
     meta.twitter = [(k, v) for k, v in meta.twitter if v]
     return meta

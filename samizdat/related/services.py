@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from wagtail.models import Locale
 
+from samizdat.articles import rendering
 from samizdat.articles.models import ArticlePage
 
 from . import queries
@@ -99,6 +100,8 @@ def rebuild_edition(locale_id: int, progress: Progress | None = None) -> int:
             ["locale_id", "term", "articles"],
             ((locale_id, term, n) for term, n in df.items()),
         )
+        # Pages show these lists in parts rendered once per generation.
+        rendering.bump_generation()
     if progress:
         progress(articles, articles)
     return articles
@@ -190,6 +193,7 @@ def refresh(article_id: int) -> int:
     page = ArticlePage.objects.filter(pk=article_id).first()
     if page is None:
         RelatedArticle.objects.filter(article_id=article_id).delete()
+        rendering.bump_generation()
         return 0
     locale_id = page.locale_id
     affected = queries.listing(article_id)
@@ -211,6 +215,7 @@ def refresh(article_id: int) -> int:
                 written += 1
             else:
                 RelatedArticle.objects.filter(article_id=other).delete()
+        rendering.bump_generation()
     return written
 
 

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from samizdat.articles import navigation
+from samizdat.articles import navigation, rendering
 from samizdat.articles.models import AuthorIndexPage, TagIndexPage
 
 register = template.Library()
@@ -68,3 +69,36 @@ def byline(context, people) -> str:
 def card_authors(article) -> list:
     """The people of a card whose bylines were prefetched."""
     return [a.person for a in article.article_authors.all()]
+
+
+class PerRevisionNode(template.Node):
+    def __init__(self, name: str, nodelist: template.NodeList) -> None:
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        stamp = navigation.edition_nav(request).stamp if request is not None else ""
+        html = rendering.per_revision(
+            context.get("page"),
+            request,
+            f"fragment-{self.name}",
+            lambda: str(self.nodelist.render(context)),
+            vary=stamp,
+        )
+        return mark_safe(html)  # noqa: S308
+
+
+@register.tag("per_revision")
+def per_revision(parser, token) -> PerRevisionNode:
+    """{% per_revision "name" %}…{% endper_revision %}: output that shows only
+    the piece's published revision and what moves the render generation on
+    (its people, tags, images, the page tree, its related list), rendered
+    once per revision, edition, generation and navigation build."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            "per_revision takes one quoted fragment name"
+        )
+    nodelist = parser.parse(("endper_revision",))
+    parser.delete_first_token()
+    return PerRevisionNode(bits[1][1:-1], nodelist)
