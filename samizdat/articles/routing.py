@@ -33,11 +33,15 @@ def _article_route(request: HttpRequest, path: str) -> RouteResult | None:
         return None
     site, roots = found
     url_path = roots[language] + "/".join(components) + "/"
-    page = (
-        ArticlePage.objects.filter(url_path=url_path, live=True)
-        .select_related("locale")
-        .annotate(render_generation=Subquery(rendering.generation_query()))
-        .first()
+    # A url_path names one page: no ordering to build or sort by.
+    page = next(
+        iter(
+            ArticlePage.objects.filter(url_path=url_path, live=True)
+            .select_related("locale")
+            .annotate(render_generation=Subquery(rendering.generation_query()))
+            .order_by()[:1]
+        ),
+        None,
     )
     if page is None:
         return None
