@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 from django.contrib.auth import get_user_model
 
 from samizdat.articles.tests import factories
@@ -32,3 +34,21 @@ def test_it_keeps_editors_pages_out_of_shared_caches(client, editions):
 
     assert "private" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
+
+
+def test_it_compresses_pages_for_readers_who_accept_it(client, editions):
+    news = factories.section("News")
+    page = factories.article(news, "Reservoirs fall")
+    plain = client.get(page.url)
+
+    packed = client.get(page.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "accept-encoding" in packed["Vary"].lower()
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+    again = client.get(
+        page.url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"]
+    )
+    assert again.status_code == 304

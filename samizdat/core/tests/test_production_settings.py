@@ -111,3 +111,13 @@ def test_it_takes_the_search_backend_from_the_environment():
         "{'BACKEND': 'wagtail.search.backends.opensearch3', "
         "'URLS': ['https://search-1:9200', 'https://search-2:9200']}"
     ) in opensearch.stdout
+
+
+def test_it_compresses_pages_unless_a_front_server_does():
+    show = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print('django.middleware.gzip.GZipMiddleware' in settings.MIDDLEWARE)"
+    )
+    assert run(["-c", show], production_env()).stdout.strip() == "True"
+    behind_nginx = run(["-c", show], production_env(HTML_GZIP="0"))
+    assert behind_nginx.stdout.strip() == "False"
