@@ -284,3 +284,62 @@ FACES = {
     "siamak-ghorbani": "bald",
     "taraneh-amini": "long",
 }
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """An invented public figure whose statements the demo's pieces report,
+    so a newcomer finds a record of what each one said."""
+
+    slug: str
+    name: Pair
+    role: Pair
+    bio: Pair
+    aliases: Pair
+
+
+FIGURES = [
+    FigureSpec(
+        "kaveh-rostami",
+        ("Kaveh Rostami", "کاوه رستمی"),
+        ("Minister of Energy", "وزیر نیرو"),
+        (
+            "Minister of Energy since the last reshuffle; in charge of dams, power"
+            " and water rationing.",
+            "وزیر نیرو از آخرین ترمیم کابینه؛ مسئول سدها، برق و جیره‌بندی آب.",
+        ),
+        ("Minister Rostami", "وزیر رستمی"),
+    ),
+    FigureSpec(
+        "shirin-mahdavi",
+        ("Shirin Mahdavi", "شیرین مهدوی"),
+        ("Governor of the central bank", "رئیس کل بانک مرکزی"),
+        (
+            "Governor of the central bank; speaks on prices, the currency and"
+            " interest rates.",
+            "رئیس کل بانک مرکزی؛ درباره قیمت‌ها، ارز و نرخ سود سخن می‌گوید.",
+        ),
+        ("Governor Mahdavi", "خانم مهدوی"),
+    ),
+    FigureSpec(
+        "hamid-zarrin",
+        ("Hamid Zarrin", "حمید زرین"),
+        ("Spokesman of the judiciary", "سخنگوی قوه قضاییه"),
+        (
+            "Spokesman of the judiciary; announces arrests, trials and sentences.",
+            "سخنگوی قوه قضاییه؛ بازداشت‌ها، دادگاه‌ها و احکام را اعلام می‌کند.",
+        ),
+        ("Zarrin", "زرین"),
+    ),
+    FigureSpec(
+        "mina-sohrabi",
+        ("Mina Sohrabi", "مینا سهرابی"),
+        ("Head of the parliament's budget committee", "رئیس کمیسیون بودجه مجلس"),
+        (
+            "Chairs the parliament's budget committee and often breaks with the"
+            " government on spending.",
+            "رئیس کمیسیون بودجه مجلس که بارها در هزینه‌ها با دولت مخالفت کرده است.",
+        ),
+        ("Sohrabi", "سهرابی"),
+    ),
+]

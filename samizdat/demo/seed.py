@@ -37,7 +37,7 @@ from samizdat.people.models import Person
 
 from . import drawing, pictures
 from .house_ads import ensure_house_ads
-from .newsroom import FACES, SECTIONS, STAFF
+from .newsroom import FACES, FIGURES, SECTIONS, STAFF
 from .plan import DEFAULT_SEED, ArticlePlan, CartoonPlan, Plan, build_plan
 from .portraits import render_portrait
 from .writer import LANGS
@@ -62,6 +62,7 @@ class SeedResult:
         p, c = self.present, self.created
         editions = "; ".join(
             f"{lang} {p[f'sections_{lang}']} sections, {p[f'people_{lang}']} people,"
+            f" {p[f'figures_{lang}']} public figures,"
             f" {p[f'articles_{lang}']} articles"
             + (f" ({p[f'translations_{lang}']} translated)" if lang != "en" else "")
             + f", {p[f'caricatures_{lang}']} caricatures"
@@ -195,6 +196,36 @@ class _Seeder:
                 translation.save()
                 self.result.created["people"] += 1
             self.people["fa", spec.slug] = translation
+        for figure in FIGURES:
+            self.ensure_figure(figure)
+
+    def ensure_figure(self, spec) -> None:
+        """A public figure in both editions, one translation of the other."""
+        en, fa = self.locales["en"], self.locales["fa"]
+        person = Person.objects.filter(locale=en, slug=spec.slug).first()
+        if person is None:
+            person = Person.objects.create(
+                locale=en,
+                slug=spec.slug,
+                name=spec.name[0],
+                role=spec.role[0],
+                bio=spec.bio[0],
+                aliases=spec.aliases[0],
+                public_figure=True,
+            )
+            self.result.created["people"] += 1
+        self.people["en", spec.slug] = person
+        translation = person.get_translation_or_none(fa)
+        if translation is None:
+            translation = person.copy_for_translation(fa)
+            translation.name = spec.name[1]
+            translation.role = spec.role[1]
+            translation.bio = spec.bio[1]
+            translation.aliases = spec.aliases[1]
+            translation.slug = slugify(spec.name[1])
+            translation.save()
+            self.result.created["people"] += 1
+        self.people["fa", spec.slug] = translation
 
     def portrait(self, slug: str, name: str):
         if slug not in FACES:
@@ -252,7 +283,7 @@ class _Seeder:
         page.slug = piece.slug
         page.kind = piece.kind
         page.standfirst = text["standfirst"]
-        page.body = self.body(text["body"], piece.published)
+        page.body = self.body(text["body"], piece.published, piece.lang)
         page.article_authors = [
             ArticleAuthor(person=self.people[piece.lang, slug], sort_order=n)
             for n, slug in enumerate(piece.skeleton.authors)
@@ -285,13 +316,17 @@ class _Seeder:
         page.lead_image_caption = drawn.caption[n]
         page.lead_image_credit = drawn.credit[n]
 
-    def body(self, blocks: list, published: dt.datetime) -> list:
+    def body(self, blocks: list, published: dt.datetime, lang: str) -> list:
         out = []
         for kind, value in blocks:
             if kind == "paragraph":
                 value = RichText(value)
             elif kind == "quotation":
                 value = dict(value)
+                figure = value.pop("figure", "")
+                if figure:
+                    value["person"] = self.people[lang, figure]
+                    value["speaker"] = ""
                 days = value.pop("days_before")
                 value["date_said"] = (
                     (published - dt.timedelta(days=days)).date()
@@ -384,8 +419,10 @@ class _Seeder:
         present = self.result.present
         for lang, _slug in self.sections:
             present[f"sections_{lang}"] += 1
-        for lang, _slug in self.people:
-            present[f"people_{lang}"] += 1
+        figures = {spec.slug for spec in FIGURES}
+        for lang, slug in self.people:
+            kind = "figures" if slug in figures else "people"
+            present[f"{kind}_{lang}"] += 1
         for piece in self.plan.articles:
             if self.find(piece, piece.section) is not None:
                 present[f"articles_{piece.lang}"] += 1

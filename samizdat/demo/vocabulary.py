@@ -320,11 +320,6 @@ EXPERT_ROLES: list[Pair] = [
     ("a retired civil engineer", "مهندس عمران بازنشسته"),
     ("a sociologist who studies small towns", "جامعه‌شناس شهرهای کوچک"),
 ]
-OFFICIAL_ROLES: list[Pair] = [
-    ("a spokesperson for {body}", "سخنگوی {body}"),
-    ("a member of the city council of {place}", "عضو شورای شهر {place}"),
-    ("the deputy governor of {place}", "معاون فرماندار {place}"),
-]
 WHEN: list[Pair] = [
     ("this week", "این هفته"),
     ("on Saturday", "روز شنبه"),

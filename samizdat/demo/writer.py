@@ -16,14 +16,13 @@ from samizdat.editions.formats import localise_digits
 
 from . import phrases
 from .facts import FACTS
-from .newsroom import STAFF
+from .newsroom import FIGURES, STAFF
 from .sentences import SENTENCES
 from .vocabulary import (
     CHANGE,
     EXPERT_ROLES,
     FIRST_NAMES,
     LAST_NAMES,
-    OFFICIAL_ROLES,
     PLACES,
     SOURCE_HOSTS,
     SOURCE_PATHS,
@@ -85,6 +84,7 @@ SHAPES: dict[str, list[str]] = {
         "H",
         "P:analysis,detail,fact",
         "PQ?",
+        "Q?:official",
         "P:analysis,context",
         "P:argument,outlook",
     ],
@@ -141,6 +141,7 @@ class Quote:
     role: Pair
     days_before: int | None
     source_url: str
+    figure: str = ""  # a FigureSpec's slug: the speaker is that Person
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ class Skeleton:
                             ),
                             "days_before": quote.days_before,
                             "source_url": quote.source_url,
+                            "figure": quote.figure,
                         },
                     )
                 )
@@ -258,12 +260,17 @@ class Writer:
         return [_pair(role, place=slots["place"], body=slots["body"]) for role in roles]
 
     def quote(self, who: str, slots: dict[str, Pair], topic: Topic) -> Quote:
+        """A statement by a witness, an expert or an official; officials are
+        the demo's public figures, so each gathers a record of statements."""
         rng = self.rng
+        speaker, figure = self.name(), ""
         if who == "witness":
             role = _pair(topic.witness, place=slots["place"])
+        elif who == "expert":
+            role = rng.choice(self._roles(EXPERT_ROLES, slots))
         else:
-            pool = EXPERT_ROLES if who == "expert" else OFFICIAL_ROLES
-            role = rng.choice(self._roles(pool, slots))
+            chosen = rng.choice(FIGURES)
+            speaker, role, figure = chosen.name, chosen.role, chosen.slug
         source = ""
         if rng.random() < 0.3:
             source = (
@@ -272,7 +279,8 @@ class Writer:
             )
         return Quote(
             text=rng.choice(phrases.QUOTES[who]),
-            speaker=self.name(),
+            speaker=speaker,
+            figure=figure,
             role=role,
             days_before=rng.randint(0, 6) if rng.random() < 0.4 else None,
             source_url=source,

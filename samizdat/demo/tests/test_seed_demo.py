@@ -27,6 +27,7 @@ from samizdat.demo import drawing
 from samizdat.demo.plan import DEFAULT_SEED, build_plan
 from samizdat.demo.seed import anchor_for
 from samizdat.people.models import Person
+from samizdat.quotes.models import Quotation
 
 SMALL = {"articles": 12, "caricatures": 3}
 ZWNJ = "\u200c"
@@ -107,13 +108,28 @@ def test_it_seeds_sections_people_articles_and_caricatures_in_both_editions(seed
     for home in HomePage.objects.all():
         assert home.lead_story is not None
         assert home.lead_story.locale_id == home.locale_id
-    # Counted per edition, as the README says (six sections, thirteen people).
+    # Counted per edition, as the README says (six sections, thirteen
+    # people, four public figures).
     assert (
-        "Demo publication per edition: en 6 sections, 13 people, 8 articles,"
-        " 2 caricatures; fa 6 sections, 13 people, 4 articles (2 translated),"
-        " 1 caricatures; 1 correction;"
+        "Demo publication per edition: en 6 sections, 13 people, 4 public"
+        " figures, 8 articles, 2 caricatures; fa 6 sections, 13 people, 4 public"
+        " figures, 4 articles (2 translated), 1 caricatures; 1 correction;"
     ) in seeded
-    assert en_people.count() == fa_people.count() == 13
+    assert en_people.count() == fa_people.count() == 13 + 4
+    assert en_people.filter(public_figure=True).count() == 4
+    assert fa_people.filter(public_figure=True).count() == 4
+
+
+def test_its_public_figures_have_a_record_in_both_editions(seeded, client):
+    for code in ("en", "fa"):
+        said = Quotation.objects.filter(
+            person__public_figure=True, locale__language_code=code
+        ).select_related("person")
+        assert said.exists(), code
+        figure = said.first().person
+        record = client.get(f"/{code}/said/{figure.slug}/")
+        assert record.status_code == 200
+        assert said.first().text in record.content.decode()
 
 
 def test_it_links_translated_pairs_through_the_translation_key(seeded):
