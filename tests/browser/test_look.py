@@ -133,6 +133,14 @@ def test_it_looks_like_a_newspaper_in_both_editions(newsroom, new_context):
                     ".listStyleType"
                 )
                 assert style == "samizdat-persian"
+                # Lists set out as cards carry no numbers, not even Persian
+                # ones clipped at the edge of a phone.
+                page.goto(newsroom.at(urls["search"]))
+                style = page.evaluate(
+                    "getComputedStyle(document.querySelector('.search-results'))"
+                    ".listStyleType"
+                )
+                assert style == "none"
             context.close()
     assert looked == 20
     # The demo's house ads fill every kind of slot in both editions.
