@@ -6,7 +6,7 @@ them (see signals)."""
 
 from __future__ import annotations
 
-import uuid
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -46,9 +46,23 @@ class Navigation:
     section_map: dict[int, SectionLink] = field(default_factory=dict)
     authors_url: str = ""
     tags_url: str = ""
-    # Which build this is: fragments rendered from it are cached under it,
-    # so none outlives the navigation it was made from (articles.rendering).
-    stamp: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # A digest of the links: parts of pages rendered from this navigation
+    # are cached under it (articles.rendering), so none outlives the links it
+    # showed, and a rebuild that finds the same links keeps them.
+    stamp: str = ""
+
+    def seal(self) -> Navigation:
+        links = (
+            self.locale_id,
+            self.home_url,
+            self.sections,
+            sorted(self.section_map.items()),
+            self.authors_url,
+            self.tags_url,
+        )
+        digest = hashlib.sha1(repr(links).encode(), usedforsecurity=False)
+        self.stamp = digest.hexdigest()[:16]
+        return self
 
 
 def _key(language: str) -> str:
@@ -72,7 +86,7 @@ def _build(request, language: str) -> Navigation:
     locale = Locale.objects.filter(language_code=language).first()
     nav = Navigation()
     if locale is None:
-        return nav
+        return nav.seal()
     nav.locale_id = locale.pk
     home = (
         HomePage.objects.live().filter(locale=locale).select_related("locale").first()
@@ -96,7 +110,7 @@ def _build(request, language: str) -> Navigation:
         nav.authors_url = indexes["authors"].get_url(request)
     if indexes["tags"]:
         nav.tags_url = indexes["tags"].get_url(request)
-    return nav
+    return nav.seal()
 
 
 def index_pages(locale_id: int) -> dict[str, ItemIndexPage | None]:

@@ -177,10 +177,15 @@ if REDIS_URL:
         }
     }
 else:
+    # Each process keeps its own. An article viewed keeps about seven
+    # entries (its body, head, foot, metadata, ...: articles/rendering.py),
+    # about 20 KB in all, so the default of 300 entries would hold about
+    # forty pieces and cull the rest.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "samizdat",
+            "OPTIONS": {"MAX_ENTRIES": envint("LOCAL_CACHE_ENTRIES", 5000)},
         }
     }
 

@@ -5,8 +5,12 @@ a preview shows the draft even while the published body is in the cache."""
 from __future__ import annotations
 
 import pytest
+from wagtail.models import PageViewRestriction
 
+from samizdat.articles import navigation
 from samizdat.articles.tests import factories
+from samizdat.related import services as related_services
+from samizdat.related.models import RelatedArticle
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +54,87 @@ def test_a_speaker_renamed_to_protect_them_is_renamed_at_once(client, editions):
     html = client.get(page.url).content.decode()
     assert "A nurse in Tehran" in html
     assert "Hassan Amini" not in html
+
+
+# The head, foot, metadata, editions and view restrictions of a piece are
+# kept per revision as well: each change a reader would see shows at once.
+
+
+def test_a_renamed_author_shows_at_once(client, editions):
+    writer = factories.person("Leila Karimi")
+    page = factories.article(factories.section("News"), "Dams", authors=[writer])
+    assert "Leila Karimi" in client.get(page.url).content.decode()
+    writer.name = "Our correspondent"
+    writer.save()
+    html = client.get(page.url).content.decode()
+    assert "Leila Karimi" not in html  # byline and JSON-LD
+    assert "Our correspondent" in html
+
+
+def test_a_renamed_tag_shows_at_once(client, editions):
+    page = factories.article(factories.section("News"), "Dams", tags=["water"])
+    assert 'rel="tag">water</a>' in client.get(page.url).content.decode()
+    tag = page.tags.get()
+    tag.name = "rivers"
+    tag.save()
+    html = client.get(page.url).content.decode()
+    assert '"keywords": ["rivers"]' in html
+    assert 'rel="tag">rivers</a>' in html
+    assert 'rel="tag">water</a>' not in html
+
+
+def test_a_renamed_section_and_a_new_translation_show_at_once(client, editions):
+    news = factories.section("News")
+    page = factories.article(news, "Dams")
+    html = client.get(page.url).content.decode()
+    assert '<link rel="alternate" hreflang="fa"' not in html
+    news.title = "Newsroom"
+    news.save_revision().publish()
+    translation = page.copy_for_translation(factories.locale("fa"), copy_parents=True)
+    translation.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert ">Newsroom</a>" in html.split("<h1>")[0].split('class="kicker"')[-1]
+    assert '<link rel="alternate" hreflang="fa"' in html
+
+
+def test_a_related_list_rewritten_after_the_view_shows_at_once(client, editions):
+    news = factories.section("News")
+    for n, subject in enumerate(["Football league cup", "Painting gallery show"]):
+        factories.article(news, f"Other {n}", body=[("paragraph", f"<p>{subject}</p>")])
+    water = [("paragraph", "<p>The river dam drought reservoir shortage</p>")]
+    page = factories.article(news, "Dams", body=water)
+    related_services.rebuild_all()
+    other = factories.article(news, "Rivers", body=water)
+    # A reader comes between the publication and the worker's rebuild.
+    assert ">Rivers</a>" not in related_list(client, page)
+    related_services.refresh(other.pk)  # the worker's task after publishing
+    assert RelatedArticle.objects.filter(article=page, related=other).exists()
+    assert ">Rivers</a>" in related_list(client, page)
+
+
+def related_list(client, page) -> str:
+    html = client.get(page.url).content.decode()
+    _, found, rest = html.partition('<aside class="related"')
+    return found + rest.split("</aside>")[0]
+
+
+def test_a_restriction_added_to_the_section_closes_a_cached_piece(client, editions):
+    news = factories.section("News")
+    page = factories.article(news, "Dams")
+    assert client.get(page.url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=news, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(page.url).status_code == 302
+    PageViewRestriction.objects.filter(page=news).delete()
+    assert client.get(page.url).status_code == 200
+
+
+def test_the_navigation_keeps_its_stamp_while_its_links_stay(rf, editions):
+    news = factories.section("News")
+    request = rf.get("/en/")
+    first = navigation._build(request, "en")
+    assert navigation._build(request, "en").stamp == first.stamp
+    news.title = "Newsroom"
+    news.save_revision().publish()
+    assert navigation._build(request, "en").stamp != first.stamp
