@@ -169,6 +169,7 @@ STORAGES = {
 }
 
 REDIS_URL = envstr("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
