@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.files.images import ImageFile
@@ -170,62 +171,55 @@ class _Seeder:
             self.sections["fa", spec.slug] = translation.specific
 
     def ensure_people(self) -> None:
-        en, fa = self.locales["en"], self.locales["fa"]
         for spec in STAFF:
-            person = Person.objects.filter(locale=en, slug=spec.slug).first()
-            if person is None:
-                person = Person.objects.create(
-                    locale=en,
-                    slug=spec.slug,
-                    name=spec.name[0],
-                    pen_name=spec.pen_name[0] if spec.pen_name else "",
-                    role=spec.role[0],
-                    bio=spec.bio[0],
-                    photo=self.portrait(spec.slug, spec.name[0]),
-                )
-                self.result.created["people"] += 1
-            self.people["en", spec.slug] = person
-            translation = person.get_translation_or_none(fa)
-            if translation is None:
-                translation = person.copy_for_translation(fa)
-                translation.name = spec.name[1]
-                translation.pen_name = spec.pen_name[1] if spec.pen_name else ""
-                translation.role = spec.role[1]
-                translation.bio = spec.bio[1]
-                translation.slug = slugify(spec.name[1])
-                translation.save()
-                self.result.created["people"] += 1
-            self.people["fa", spec.slug] = translation
+            texts = {
+                "name": spec.name,
+                "pen_name": spec.pen_name or ("", ""),
+                "role": spec.role,
+                "bio": spec.bio,
+            }
+            self.ensure_person(
+                spec.slug, texts, photo=lambda s=spec: self.portrait(s.slug, s.name[0])
+            )
         for figure in FIGURES:
-            self.ensure_figure(figure)
+            texts = {
+                "name": figure.name,
+                "role": figure.role,
+                "bio": figure.bio,
+                "aliases": figure.aliases,
+            }
+            self.ensure_person(figure.slug, texts, public_figure=True)
 
-    def ensure_figure(self, spec) -> None:
-        """A public figure in both editions, one translation of the other."""
+    def ensure_person(
+        self,
+        slug: str,
+        texts: dict[str, tuple[str, str]],
+        photo: Callable[[], object] | None = None,
+        public_figure: bool = False,
+    ) -> None:
+        """A person in both editions, the Persian one a translation of the
+        English one; `texts` are (English, Persian) field values."""
         en, fa = self.locales["en"], self.locales["fa"]
-        person = Person.objects.filter(locale=en, slug=spec.slug).first()
+        person = Person.objects.filter(locale=en, slug=slug).first()
         if person is None:
             person = Person.objects.create(
                 locale=en,
-                slug=spec.slug,
-                name=spec.name[0],
-                role=spec.role[0],
-                bio=spec.bio[0],
-                aliases=spec.aliases[0],
-                public_figure=True,
+                slug=slug,
+                public_figure=public_figure,
+                photo=photo() if photo else None,
+                **{field: pair[0] for field, pair in texts.items()},
             )
             self.result.created["people"] += 1
-        self.people["en", spec.slug] = person
+        self.people["en", slug] = person
         translation = person.get_translation_or_none(fa)
         if translation is None:
             translation = person.copy_for_translation(fa)
-            translation.name = spec.name[1]
-            translation.role = spec.role[1]
-            translation.bio = spec.bio[1]
-            translation.aliases = spec.aliases[1]
-            translation.slug = slugify(spec.name[1])
+            for field, pair in texts.items():
+                setattr(translation, field, pair[1])
+            translation.slug = slugify(texts["name"][1])
             translation.save()
             self.result.created["people"] += 1
-        self.people["fa", spec.slug] = translation
+        self.people["fa", slug] = translation
 
     def portrait(self, slug: str, name: str):
         if slug not in FACES:
