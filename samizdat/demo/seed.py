@@ -9,6 +9,7 @@ completed by the next one."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections import Counter
 from collections.abc import Callable
@@ -179,7 +180,9 @@ class _Seeder:
                 "bio": spec.bio,
             }
             self.ensure_person(
-                spec.slug, texts, photo=lambda s=spec: self.portrait(s.slug, s.name[0])
+                spec.slug,
+                texts,
+                photo=functools.partial(self.portrait, spec.slug, spec.name[0]),
             )
         for figure in FIGURES:
             texts = {
