@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from samizdat.articles.setup import ensure_translation
+from samizdat.articles.tests import factories
 from samizdat.core.roles import (
     ADMINISTRATORS,
     CONTRIBUTORS,
@@ -54,9 +56,6 @@ def test_it_gives_ads_reports_and_the_subscriber_list_to_the_right_roles(
 
 
 def test_a_translator_translates_a_piece_and_an_editor_publishes_it(client, editions):
-    from samizdat.articles.setup import ensure_translation
-    from samizdat.articles.tests import factories
-
     groups = ensure_roles()
     translator = User.objects.create_user("tara", password="not-used")
     translator.groups.add(groups[TRANSLATORS])
