@@ -242,8 +242,10 @@ class ArticlePage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read only when something renders them: the parts of the page that
-        # show them are usually in the cache (`{% per_revision %}`).
+        # Bylines, tags and corrections, read only when something renders
+        # them: the parts of the page that show them are usually in the
+        # cache (`{% per_revision %}`). The section comes from the cached
+        # navigation (`section_of`).
         context.update(
             {
                 name: SimpleLazyObject(read)
@@ -283,16 +285,6 @@ class ArticlePage(ReaderPage):
 
     def corrections_in_order(self) -> list:
         return list(self.corrections.order_by("date", "pk"))
-
-    def detail(self) -> dict:
-        """Everything the article template shows beyond the page's own
-        fields: bylines, tags and corrections. (Its section comes from the
-        cached navigation: the `section_of` template tag.)"""
-        return {
-            "authors": self.byline_people(),
-            "tags": list(self.tags.all()),
-            "corrections": self.corrections_in_order(),
-        }
 
     @property
     def was_updated(self) -> bool:
