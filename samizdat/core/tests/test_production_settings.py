@@ -121,3 +121,25 @@ def test_it_compresses_pages_unless_a_front_server_does():
     assert run(["-c", show], production_env()).stdout.strip() == "True"
     behind_nginx = run(["-c", show], production_env(HTML_GZIP="0"))
     assert behind_nginx.stdout.strip() == "False"
+
+
+def test_a_worker_keeps_its_sqlite_connection_from_one_request_to_the_next(
+    tmp_path,
+):
+    """Opening a SQLite connection for every request once cost the uncached
+    article two thirds of its throughput (bench/article_page.py)."""
+    across_requests = (
+        "import django; django.setup(); "
+        "from django.core.signals import request_finished, request_started; "
+        "from django.db import connection; "
+        "request_started.send(None); connection.ensure_connection(); "
+        "first = connection.connection; request_finished.send(None); "
+        "request_started.send(None); connection.ensure_connection(); "
+        "print(connection.vendor, connection.connection is first)"
+    )
+    env = production_env(SAMIZDAT_VAR_DIR=str(tmp_path))
+    assert run(["-c", across_requests], env).stdout.strip() == "sqlite True"
+    per_request = run(
+        ["-c", across_requests], dict(env, DATABASE_CONN_MAX_AGE="0")
+    ).stdout.strip()
+    assert per_request == "sqlite False"
