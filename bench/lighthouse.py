@@ -1,9 +1,9 @@
 """Lighthouse 12's mobile scores of the reader's pages.
 
 The same scratch production deployment as bench/look.py (seeded demo, nginx
-with TLS and gzip in front of gunicorn), the same ten pages (home, a
-section, the lead article, the Caricature section and a search, in both
-editions), each audited by npm `lighthouse` from tools/checkers driving
+with TLS and gzip in front of gunicorn), the same twelve pages (home, a
+section, the lead article, the Caricature section, the search page and a
+page of search results, in both editions), each audited by npm `lighthouse` from tools/checkers driving
 Debian's Chromium (CHROME_PATH) with its default mobile emulation and
 throttling. Prints one JSON line per page: the four category scores, LCP,
 total bytes, CLS and the audits that failed. Lighthouse is told to accept
@@ -13,8 +13,10 @@ audits only those pages.
 Two points depend on the reader Content-Security-Policy: Lighthouse reads
 robots.txt with a fetch from the page (refused without `connect-src 'self'`:
 SEO 92) and Chromium refuses the web manifest without `manifest-src 'self'`
-(a console error: best practices 93). The search page is `noindex` on
-purpose, which Lighthouse's SEO category counts against it."""
+(a console error: best practices 93). A page of search results is
+`noindex` on purpose (indexed, it would let anyone put words of their choice
+on the outlet's address in a search engine), which Lighthouse's SEO category
+counts against it; the search page itself is indexed."""
 
 from __future__ import annotations
 
@@ -84,6 +86,11 @@ def main() -> None:
                 emit(figure="lighthouse", edition=code, page=name, error="no report")
                 continue
             audits = report["audits"]
+
+            def metric(key: str, digits: int = 0) -> float | None:
+                value = audits[key].get("numericValue")
+                return None if value is None else round(value, digits or None)
+
             emit(
                 figure="lighthouse",
                 edition=code,
@@ -92,12 +99,13 @@ def main() -> None:
                     key: round((category.get("score") or 0) * 100)
                     for key, category in report["categories"].items()
                 },
-                fcp_ms=round(audits["first-contentful-paint"]["numericValue"]),
-                lcp_ms=round(audits["largest-contentful-paint"]["numericValue"]),
-                si_ms=round(audits["speed-index"]["numericValue"]),
-                tbt_ms=round(audits["total-blocking-time"]["numericValue"]),
-                bytes=round(audits["total-byte-weight"]["numericValue"]),
-                cls=round(audits["cumulative-layout-shift"]["numericValue"], 4),
+                fcp_ms=metric("first-contentful-paint"),
+                lcp_ms=metric("largest-contentful-paint"),
+                si_ms=metric("speed-index"),
+                tbt_ms=metric("total-blocking-time"),
+                bytes=metric("total-byte-weight"),
+                cls=metric("cumulative-layout-shift", 4),
+                error=(report.get("runtimeError") or {}).get("message"),
                 failing={
                     key: why(result)
                     for key, result in sorted(audits.items())

@@ -5,7 +5,8 @@ SQLite, gunicorn) seeded with `seed_demo` (drawn pictures, house ads), behind
 Debian's nginx running deploy/nginx/samizdat.conf (TLS, gzip, media and
 static files), on ports 37301-37304 (`LOOK_PORT` moves them). In both
 editions it looks at home, a section, the lead article (it has a lead
-image), the Caricature section and a search, and prints one JSON line per
+image), the Caricature section, the search page and a page of its results
+(the one page that is `noindex`), and prints one JSON line per
 figure:
 
 - `seed_demo_seconds` and `first_views_seconds`: seeding, then the first
@@ -174,6 +175,7 @@ def pages() -> list[tuple[str, str, str]]:
             (code, "section", section.group(1)),
             (code, "article", article.group(1)),
             (code, "caricature", cartoons.group(1)),
+            (code, "search-page", f"/{code}/search/"),
             (code, "search", f"/{code}/search/?q={query}"),
         ]
     return found

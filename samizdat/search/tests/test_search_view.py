@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.management import call_command
@@ -213,6 +214,20 @@ def test_it_sets_no_cookie_and_works_from_the_header_form(client, news):
     response = client.get("/en/search/", {"q": "anything"})
     assert response.cookies == {}
     assert "Set-Cookie" not in response.headers
+
+
+def test_search_engines_index_the_search_page_but_no_page_of_results(client, news):
+    """Indexed results would let anyone put words of their choosing on the
+    outlet's address in a search engine ("Search: <a smear>")."""
+    robots = '<meta name="robots" content="noindex">'
+    canonical = re.compile(r'<link rel="canonical" href="https?://[^/"]+/en/search/">')
+    landing = client.get("/en/search/").content.decode()
+    assert robots not in landing
+    assert canonical.search(landing)
+    for query in ({"q": "election"}, {"kind": "opinion"}, {"q": "x", "page": 2}):
+        results = client.get("/en/search/", query).content.decode()
+        assert robots in results
+        assert canonical.search(results)
 
 
 def test_it_searches_each_edition_separately(client, editions):
