@@ -2,13 +2,13 @@
 
 The same scratch production deployment as bench/look.py (seeded demo, nginx
 with TLS and gzip in front of gunicorn), the same twelve pages (home, a
-section, the lead article, the Caricature section, the search page and a
-page of search results, in both editions), each audited by npm `lighthouse` from tools/checkers driving
-Debian's Chromium (CHROME_PATH) with its default mobile emulation and
-throttling. Prints one JSON line per page: the four category scores, LCP,
-total bytes, CLS and the audits that failed. Lighthouse is told to accept
-the loopback certificate, which is self-signed. `LOOK_PAGES=fa/section,en/home`
-audits only those pages.
+section, the lead article, the Caricature section, the search page and a page
+of search results, in both editions), each audited by npm `lighthouse` from
+tools/checkers driving Debian's Chromium (CHROME_PATH) with its default mobile
+emulation and throttling. Prints one JSON line per page: the four category
+scores, LCP, total bytes, CLS and the audits that failed. Lighthouse is told to
+accept the loopback certificate, which is self-signed.
+`LOOK_PAGES=fa/section,en/home` audits only those pages.
 
 Two points depend on the reader Content-Security-Policy: Lighthouse reads
 robots.txt with a fetch from the page (refused without `connect-src 'self'`:
@@ -60,6 +60,12 @@ def audit(url: str) -> dict:
             return {}
 
 
+def metric(audits: dict, key: str, digits: int = 0) -> float | None:
+    """An audit's figure, or None when Lighthouse could not measure it."""
+    value = audits[key].get("numericValue")
+    return None if value is None else round(value, digits or None)
+
+
 def why(result: dict) -> str:
     """An audit's own words on what failed: its first item, or its summary."""
     items = (result.get("details") or {}).get("items") or []
@@ -87,10 +93,6 @@ def main() -> None:
                 continue
             audits = report["audits"]
 
-            def metric(key: str, digits: int = 0) -> float | None:
-                value = audits[key].get("numericValue")
-                return None if value is None else round(value, digits or None)
-
             emit(
                 figure="lighthouse",
                 edition=code,
@@ -99,12 +101,12 @@ def main() -> None:
                     key: round((category.get("score") or 0) * 100)
                     for key, category in report["categories"].items()
                 },
-                fcp_ms=metric("first-contentful-paint"),
-                lcp_ms=metric("largest-contentful-paint"),
-                si_ms=metric("speed-index"),
-                tbt_ms=metric("total-blocking-time"),
-                bytes=metric("total-byte-weight"),
-                cls=metric("cumulative-layout-shift", 4),
+                fcp_ms=metric(audits, "first-contentful-paint"),
+                lcp_ms=metric(audits, "largest-contentful-paint"),
+                si_ms=metric(audits, "speed-index"),
+                tbt_ms=metric(audits, "total-blocking-time"),
+                bytes=metric(audits, "total-byte-weight"),
+                cls=metric(audits, "cumulative-layout-shift", 4),
                 error=(report.get("runtimeError") or {}).get("message"),
                 failing={
                     key: why(result)

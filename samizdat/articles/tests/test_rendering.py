@@ -88,6 +88,7 @@ def test_a_renamed_section_and_a_new_translation_show_at_once(client, editions):
     page = factories.article(news, "Dams")
     html = client.get(page.url).content.decode()
     assert '<link rel="alternate" hreflang="fa"' not in html
+    assert '<a href="/fa/" hreflang="fa"' in html  # no translation: the edition
     news.title = "Newsroom"
     news.save_revision().publish()
     translation = page.copy_for_translation(factories.locale("fa"), copy_parents=True)
@@ -95,6 +96,10 @@ def test_a_renamed_section_and_a_new_translation_show_at_once(client, editions):
     html = client.get(page.url).content.decode()
     assert ">Newsroom</a>" in html.split("<h1>")[0].split('class="kicker"')[-1]
     assert '<link rel="alternate" hreflang="fa"' in html
+    masthead = html.split('<header class="masthead">')[1].split("</header>")[0]
+    assert 'aria-current="page">Newsroom</a>' in masthead
+    editions = masthead.split('class="editions"')[1].split("</nav>")[0]
+    assert f'<a href="{translation.url}" hreflang="fa"' in editions
 
 
 def test_a_related_list_rewritten_after_the_view_shows_at_once(client, editions):
