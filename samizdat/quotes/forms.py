@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samizdat.articles.models import Tag
+from samizdat.editions.forms import EditionDateField
 
 
 class SaidFilterForm(forms.Form):
     """A reader's narrowing of a speaker's record: dates said and a topic."""
 
-    after = forms.DateField(label=_("Said from"), required=False)
-    before = forms.DateField(label=_("Said until"), required=False)
+    after = EditionDateField(label=_("Said from"), required=False)
+    before = EditionDateField(label=_("Said until"), required=False)
     topic = forms.ModelChoiceField(
         label=_("Topic"),
         queryset=Tag.objects.none(),

@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from samizdat.articles.models import Kind, SectionPage
+from samizdat.editions.forms import EditionDateField
 from samizdat.people.models import Person
 
 
@@ -90,16 +91,8 @@ class SearchForm(forms.Form):
         widget=PlainSelect,
         help_text=_("Statements: the quotations themselves, with speaker and date."),
     )
-    after = forms.DateField(
-        label=_("From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    before = forms.DateField(
-        label=_("Until"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    after = EditionDateField(label=_("From"), required=False)
+    before = EditionDateField(label=_("Until"), required=False)
     page = forms.IntegerField(
         required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
     )

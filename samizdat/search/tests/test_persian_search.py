@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from samizdat.articles.tests import factories
@@ -61,3 +63,33 @@ def test_it_suggests_the_persian_word_meant(client, khabar):
     assert "?q=%D8%A7%D9%86%D8%AA%D8%AE%D8%A7%D8%A8%D8%A7%D8%AA" in (
         response.content.decode()
     )
+
+
+def test_it_takes_dates_in_the_solar_hijri_calendar_and_any_digits(client, khabar):
+    def at(day: int) -> dt.datetime:
+        return dt.datetime(2025, 1, day, 12, tzinfo=dt.UTC)
+
+    factories.article(khabar, "پل یکم", published_at=at(2))
+    factories.article(khabar, "پل دوم", published_at=at(11))
+    factories.article(khabar, "پل سوم", published_at=at(21))
+
+    def titles(**dates) -> list[str]:
+        response = client.get("/fa/search/", {"q": "پل", **dates})
+        assert response.status_code == 200, response.content.decode()
+        return sorted(a.title for a in response.context["results"].page.object_list)
+
+    # 1403/10/16 is 5 January 2025; 1403/10/26 is 15 January.
+    assert titles(after="۱۴۰۳/۱۰/۱۶") == ["پل دوم", "پل سوم"]
+    assert titles(after="1403-10-16", before="١٤٠٣/١٠/٢٦") == ["پل دوم"]
+    assert titles(after="2025-01-05", before="2025-01-15") == ["پل دوم"]
+    html = client.get("/fa/search/", {"q": "پل"}).content.decode()
+    assert 'placeholder="۱۴۰۴/۰۱/۳۱"' in html
+    assert 'type="date"' not in html
+    wrong = client.get("/fa/search/", {"q": "پل", "after": "۱۴۰۳/۱۳/۰۱"})
+    assert wrong.status_code == 400
+    assert "برای نمونه ۱۴۰۴/۰۱/۳۱" in wrong.content.decode()
+
+
+def test_the_english_edition_keeps_the_browsers_date_picker(client, editions):
+    html = client.get("/en/search/").content.decode()
+    assert 'type="date" name="after"' in html
