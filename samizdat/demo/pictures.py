@@ -361,7 +361,26 @@ BY_TOPIC: dict[str, Painter] = {
     "internet": still_life,
     "medicine": still_life,
     "books": still_life,
+    "universities": crowd,
 }
+# What a caption says of each kind of picture (the credit names the desk
+# that drew it, so the caption never starts "Illustration:" as well).
+CAPTIONS: dict[Painter, Pair] = {
+    chart: ("{Name} in figures", "{name} به زبان ارقام"),
+    crowd: ("A protest over {name}", "اعتراض به {name}"),
+    country_map: ("{Name}: a map of the provinces", "{name} بر نقشهٔ استان‌ها"),
+    skyline: ("The capital under {name}", "پایتخت در روزهای {name}"),
+    still_life: ("{Name}", "{name}"),
+}
+
+
+def caption(painter: Painter, topic_name: Pair) -> Pair:
+    en, fa = CAPTIONS[painter]
+    name = topic_name[0]
+    return (
+        en.format(name=name, Name=name[:1].upper() + name[1:]),
+        fa.format(name=topic_name[1], Name=topic_name[1]),
+    )
 
 
 def picture(topic: str, topic_name: Pair, variant: int) -> Picture:
@@ -374,5 +393,5 @@ def picture(topic: str, topic_name: Pair, variant: int) -> Picture:
     return Picture(
         jpeg=out.getvalue(),
         alt=alt,
-        caption=(f"Illustration: {topic_name[0]}", f"تصویرسازی: {topic_name[1]}"),
+        caption=caption(painter, topic_name),
     )

@@ -159,6 +159,19 @@ def test_it_writes_bodies_with_subheadings_quotations_and_authors(seeded):
     assert quotation["speaker"] and quotation["speaker_role"]
 
 
+def test_every_piece_has_a_drawn_lead_picture_with_its_own_words(seeded):
+    for code, credit_word in (("en", "Illustration"), ("fa", "تصویرسازی")):
+        pieces = live(code).filter(caricaturepage__isnull=True)
+        assert pieces.exists()
+        for page in pieces:
+            assert page.lead_image_id and page.lead_image_alt
+            assert page.lead_image_credit.startswith(credit_word)
+            # The credit says who drew it; the caption says what it shows.
+            assert page.lead_image_caption
+            assert credit_word not in page.lead_image_caption
+            assert page.lead_image_caption != page.lead_image_alt
+
+
 def test_it_creates_nothing_on_a_second_run(seeded):
     before = snapshot()
 
