@@ -92,7 +92,6 @@ def main() -> None:
                 emit(figure="lighthouse", edition=code, page=name, error="no report")
                 continue
             audits = report["audits"]
-
             emit(
                 figure="lighthouse",
                 edition=code,

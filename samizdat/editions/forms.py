@@ -35,17 +35,18 @@ class EditionDateInput(forms.DateInput):
 
     def get_context(self, name, value, attrs):
         edition = edition_for()
-        if edition.calendar == "gregorian":
-            context = super().get_context(name, value, attrs)
+        picker = edition.calendar == "gregorian"
+        if not picker:
+            attrs = {
+                **(attrs or {}),
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "placeholder": example(edition.code),  # the format expected
+            }
+        context = super().get_context(name, value, attrs)
+        if picker:
             context["widget"]["type"] = "date"
-            return context
-        attrs = {
-            **(attrs or {}),
-            "inputmode": "numeric",
-            "autocomplete": "off",
-            "placeholder": example(edition.code),
-        }
-        return super().get_context(name, value, attrs)
+        return context
 
 
 class EditionDateField(forms.DateField):

@@ -116,9 +116,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Connections persist like PostgreSQL's: opening one (its pragmas and
-    # the functions Django registers on it) cost a fifth of an uncached
-    # article's time in a worker when each request opened its own.
+    # Connections persist like PostgreSQL's (DATABASE_CONN_MAX_AGE): when
+    # each request opened its own (its pragmas, the functions Django
+    # registers on it), the uncached article lost two thirds of its
+    # throughput (bench/article_page.py).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
