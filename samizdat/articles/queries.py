@@ -129,6 +129,15 @@ def home(locale_id: int, lead_story_id: int | None, sections: Sequence[Page]) ->
     }
 
 
+def latest_caricature(locale_id: int) -> ArticlePage | None:
+    """The edition's newest caricature, as a card (its picture's renditions
+    prefetched), for the box beside articles."""
+    cartoons = published(locale_id).filter(
+        content_type_id=CaricaturePage.content_type_id_cached()
+    )
+    return as_cards(cartoons).first()
+
+
 def in_section(section: Page) -> QuerySet[ArticlePage]:
     return as_cards(published(section.locale_id).filter(section=section))
 

@@ -113,6 +113,25 @@ def per_revision(
     return found
 
 
+def per_edition(
+    page: Any, request: Any, name: str, make: Callable[[], T], vary: str = ""
+) -> T:
+    """`make()` once per edition, code version and render generation: for a
+    part that many pages of an edition show alike and that changes only when
+    a page is published or unpublished, or a person, image or tag is saved
+    (the newest caricature beside every article, say). `page` only lends the
+    generation the article route read with it."""
+    key = (
+        f"samizdat:{name}:{code_version()}:{current_code()}"
+        f":{_generation(page, request)}:{vary}"
+    )
+    found = cache.get(key)
+    if found is None:
+        found = make()
+        cache.set(key, found, BODY_SECONDS)
+    return found
+
+
 def body_blocks(page: Any, context: Any) -> list[tuple[str, SafeString]]:
     """(block type, HTML) for each block of `page.body`, as `include_block`
     renders it inside `context`."""

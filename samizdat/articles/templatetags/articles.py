@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from samizdat.articles import navigation, rendering
+from samizdat.articles import navigation, queries, rendering
 from samizdat.articles.models import AuthorIndexPage, TagIndexPage
 
 register = template.Library()
@@ -71,14 +71,17 @@ def card_authors(article) -> list:
     return [a.person for a in article.article_authors.all()]
 
 
-class PerRevisionNode(template.Node):
-    def __init__(self, name: str, nodelist: template.NodeList) -> None:
-        self.name, self.nodelist = name, nodelist
+class CachedPartNode(template.Node):
+    """A part of a page rendered once and kept (`rendering.per_revision` or
+    `rendering.per_edition`), keyed also by the navigation build it used."""
+
+    def __init__(self, keep, name: str, nodelist: template.NodeList) -> None:
+        self.keep, self.name, self.nodelist = keep, name, nodelist
 
     def render(self, context) -> str:
         request = context.get("request")
         stamp = navigation.edition_nav(request).stamp if request is not None else ""
-        html = rendering.per_revision(
+        html = self.keep(
             context.get("page"),
             request,
             f"fragment-{self.name}",
@@ -88,17 +91,35 @@ class PerRevisionNode(template.Node):
         return mark_safe(html)  # noqa: S308
 
 
+def _cached_part(parser, token, keep) -> CachedPartNode:
+    bits = token.split_contents()
+    tag = bits[0]
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{tag} takes one quoted fragment name")
+    nodelist = parser.parse((f"end{tag}",))
+    parser.delete_first_token()
+    return CachedPartNode(keep, bits[1][1:-1], nodelist)
+
+
 @register.tag("per_revision")
-def per_revision(parser, token) -> PerRevisionNode:
+def per_revision(parser, token) -> CachedPartNode:
     """{% per_revision "name" %}…{% endper_revision %}: output that shows only
     the piece's published revision and what moves the render generation on
     (its people, tags, images, the page tree, its related list), rendered
     once per revision, edition, generation and navigation build."""
-    bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError(
-            "per_revision takes one quoted fragment name"
-        )
-    nodelist = parser.parse(("endper_revision",))
-    parser.delete_first_token()
-    return PerRevisionNode(bits[1][1:-1], nodelist)
+    return _cached_part(parser, token, rendering.per_revision)
+
+
+@register.tag("per_edition")
+def per_edition(parser, token) -> CachedPartNode:
+    """{% per_edition "name" %}…{% endper_edition %}: output that every page
+    of an edition shows alike and that only publishing or what moves the
+    render generation on changes, rendered once per edition, generation and
+    navigation build."""
+    return _cached_part(parser, token, rendering.per_edition)
+
+
+@register.simple_tag
+def latest_caricature(locale_id: int):
+    """The edition's newest caricature as a card, or None."""
+    return queries.latest_caricature(locale_id)

@@ -44,6 +44,10 @@ def pieces(django_db_setup, django_db_blocker):
         news = factories.section("News")
         picture = factories.image("River")
         people = [factories.person(f"Writer {i}") for i in range(5)]
+        # Articles show the newest caricature beside them.
+        factories.caricature(
+            factories.section("Caricature", slug="caricature"), authors=people[:1]
+        )
         small = factories.article(
             news,
             "Small",
