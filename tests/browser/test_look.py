@@ -162,6 +162,8 @@ def filled_ads(page) -> set[str]:
         kind = next(
             c[3:] for c in slot.get_attribute("class").split() if c.startswith("ad-")
         )
+        # Frames below the first screen load as a reader nears them.
+        slot.scroll_into_view_if_needed()
         frame = slot.locator("iframe").content_frame
         if frame.locator("a .text").inner_text(timeout=5000).strip():
             kinds.add(kind)

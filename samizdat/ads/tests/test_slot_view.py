@@ -72,3 +72,18 @@ def test_it_labels_ads_in_the_edition_language_on_pages(client, editions):
     assert "آگهی" in persian
     scripts = re.findall(r"<script[^>]*>", article)
     assert all('type="application/ld+json"' in tag for tag in scripts)
+
+
+def test_only_the_header_frame_loads_before_a_reader_scrolls(client, editions):
+    """Frames below the first screen wait until a reader nears them: a phone
+    on a slow line fetches no ad it never reaches, and no impression is
+    counted for it."""
+    creative("Books", [slot("top", "header"), slot("side"), slot("list", "in_list")])
+    story = factories.article(factories.section("News"), "Rivers run dry")
+
+    html = client.get(story.url).content.decode()
+    frames = dict(re.findall(r'<div class="ad ad-(\w+)">.*?(<iframe [^>]*>)', html))
+
+    assert set(frames) == {"header", "sidebar"}
+    assert "loading=" not in frames["header"]
+    assert 'loading="lazy"' in frames["sidebar"]
