@@ -91,6 +91,17 @@ def code_version() -> str:
     return digest.hexdigest()[:12]
 
 
+def _kept(name: str, scope: str, make: Callable[[], T]) -> T:
+    """`make()`, kept in the cache under the part's name, the code version
+    and `scope` (what else the part depends on)."""
+    key = f"samizdat:{name}:{code_version()}:{scope}"
+    found = cache.get(key)
+    if found is None:
+        found = make()
+        cache.set(key, found, BODY_SECONDS)
+    return found
+
+
 def per_revision(
     page: Any, request: Any, name: str, make: Callable[[], T], vary: str = ""
 ) -> T:
@@ -102,15 +113,8 @@ def per_revision(
     if not revision_id or not page.live or getattr(request, "is_preview", False):
         return make()
     generation = _generation(page, request)
-    key = (
-        f"samizdat:{name}:{code_version()}:{page.pk}:{revision_id}:{current_code()}"
-        f":{generation}:{vary}"
-    )
-    found = cache.get(key)
-    if found is None:
-        found = make()
-        cache.set(key, found, BODY_SECONDS)
-    return found
+    scope = f"{page.pk}:{revision_id}:{current_code()}:{generation}:{vary}"
+    return _kept(name, scope, make)
 
 
 def per_edition(
@@ -121,15 +125,8 @@ def per_edition(
     a page is published or unpublished, or a person, image or tag is saved
     (the newest caricature beside every article, say). `page` only lends the
     generation the article route read with it."""
-    key = (
-        f"samizdat:{name}:{code_version()}:{current_code()}"
-        f":{_generation(page, request)}:{vary}"
-    )
-    found = cache.get(key)
-    if found is None:
-        found = make()
-        cache.set(key, found, BODY_SECONDS)
-    return found
+    scope = f"{current_code()}:{_generation(page, request)}:{vary}"
+    return _kept(name, scope, make)
 
 
 def body_blocks(page: Any, context: Any) -> list[tuple[str, SafeString]]:
