@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from samizdat.articles.setup import ensure_translation
 from samizdat.articles.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +57,6 @@ def test_a_caricature_published_later_shows_at_once(client, editions):
 
 
 def test_each_edition_shows_its_own_caricature(client, editions):
-    from samizdat.articles.setup import ensure_translation
-
     news = factories.section("News")
     cartoons = factories.section("Caricature", slug="caricature")
     story = factories.article(news, "Rivers run dry")
