@@ -14,7 +14,8 @@ Each page is audited `LIGHTHOUSE_RUNS` times (3 by default): the line gives
 the median of each score and figure, and every run's performance score and
 Total Blocking Time, because on a 2-core machine these move a lot from one run
 to the next on the same page (TBT 74, 227 and 326 ms in three runs of the
-Persian home page here).
+Persian home page here). A run whose trace failed (Lighthouse then scores
+performance 0) is named in `failed_runs` and not counted.
 
 What TBT counts: the default simulated throttling estimates First Contentful
 Paint from the network alone (HTML, stylesheet, fonts; render-blocking scripts
@@ -113,10 +114,19 @@ def main() -> None:
         for code, name, path in items:
             if only and f"{code}/{name}" not in only:
                 continue
-            reports = [audit(SITE + path) for _ in range(runs)]
-            reports = [r for r in reports if r.get("categories")]
+            made = [audit(SITE + path) for _ in range(runs)]
+            # A run whose trace failed scores 0 for performance: it is named,
+            # not counted.
+            failed = [
+                (r.get("runtimeError") or {}).get("code") or "no report"
+                for r in made
+                if not r.get("categories") or r.get("runtimeError")
+            ]
+            reports = [
+                r for r in made if r.get("categories") and not r.get("runtimeError")
+            ]
             if not reports:
-                emit(figure="lighthouse", edition=code, page=name, error="no report")
+                emit(figure="lighthouse", edition=code, page=name, error=failed)
                 continue
             scores = [
                 {
@@ -147,7 +157,7 @@ def main() -> None:
                 tbt_ms=figure("total-blocking-time"),
                 bytes=figure("total-byte-weight"),
                 cls=figure("cumulative-layout-shift", 4),
-                error=(middle.get("runtimeError") or {}).get("message"),
+                failed_runs=failed,
                 failing={
                     key: why(result)
                     for key, result in sorted(middle["audits"].items())
