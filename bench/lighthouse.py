@@ -99,6 +99,11 @@ def why(result: dict) -> str:
     return str(result.get("displayValue") or result.get("explanation") or "")[:160]
 
 
+def usable(report: dict) -> bool:
+    """Whether Lighthouse scored the page (its trace did not fail)."""
+    return bool(report.get("categories")) and not report.get("runtimeError")
+
+
 def median(values: list) -> float | None:
     known = sorted(v for v in values if v is not None)
     return known[len(known) // 2] if known else None
@@ -117,13 +122,11 @@ def main() -> None:
             made = [audit(SITE + path) for _ in range(runs)]
             # A run whose trace failed scores 0 for performance: it is named,
             # not counted.
+            reports = [r for r in made if usable(r)]
             failed = [
                 (r.get("runtimeError") or {}).get("code") or "no report"
                 for r in made
-                if not r.get("categories") or r.get("runtimeError")
-            ]
-            reports = [
-                r for r in made if r.get("categories") and not r.get("runtimeError")
+                if not usable(r)
             ]
             if not reports:
                 emit(figure="lighthouse", edition=code, page=name, error=failed)
