@@ -26,6 +26,9 @@ class Edition:
     rtl: bool
     calendar: str
     digits: str
+    # The outlet's name as this edition's readers read it (the masthead, page
+    # titles, feeds, mails): SAMIZDAT_EDITIONS' "site_name", else SITE_NAME.
+    site_name: str
 
     @property
     def direction(self) -> str:
@@ -33,7 +36,7 @@ class Edition:
 
 
 @lru_cache(maxsize=32)
-def _edition(code: str, config_key: tuple) -> Edition:
+def _edition(code: str, config_key: tuple, site_name: str) -> Edition:
     config = dict(config_key)
     info = get_language_info(code) if _known_to_django(code) else {}
     names = dict(settings.LANGUAGES)
@@ -49,6 +52,7 @@ def _edition(code: str, config_key: tuple) -> Edition:
         rtl=config.get("rtl", info.get("bidi", False)),
         calendar=calendar,
         digits=digits,
+        site_name=config.get("site_name") or site_name,
     )
 
 
@@ -70,7 +74,7 @@ def edition_for(code: str | None = None) -> Edition:
     """The edition for a language code (the active language by default)."""
     code = code.split("-")[0] if code else current_code()
     config = settings.SAMIZDAT_EDITIONS.get(code, {})
-    return _edition(code, tuple(sorted(config.items())))
+    return _edition(code, tuple(sorted(config.items())), settings.WAGTAIL_SITE_NAME)
 
 
 def all_editions() -> list[Edition]:

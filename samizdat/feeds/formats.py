@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -13,6 +12,7 @@ from django.utils import feedgenerator
 
 from samizdat.articles import navigation
 from samizdat.core.queries import absolute_url
+from samizdat.editions.conf import edition_for
 
 from .queries import FeedScope
 
@@ -70,7 +70,7 @@ class FullTextAtom(feedgenerator.Atom1Feed):
 
 
 def feed_title(scope: FeedScope) -> str:
-    site = settings.WAGTAIL_SITE_NAME
+    site = edition_for(scope.locale.language_code).site_name
     return f"{scope.title} · {site}" if scope.title else site
 
 

@@ -33,7 +33,7 @@ JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 def feed_links(context) -> list[dict]:
     """The feeds of the edition and of the section, author or tag shown."""
-    site = settings.WAGTAIL_SITE_NAME
+    site = _site_name(context)
     links = [
         {"type": FEED_TYPES[fmt], "title": site, "href": reverse(name)}
         for fmt, name in (
@@ -61,6 +61,12 @@ def feed_links(context) -> list[dict]:
                 {"type": FEED_TYPES[fmt], "title": f"{title} · {site}", "href": href}
             )
     return links
+
+
+def _site_name(context) -> str:
+    """The outlet's name in the edition of the page shown."""
+    edition = context.get("edition")
+    return edition.site_name if edition else settings.WAGTAIL_SITE_NAME
 
 
 def canonical(context) -> str:
@@ -120,7 +126,7 @@ def article_schema(context, url: str, image: str, section) -> dict:
         ],
         "publisher": {
             "@type": "NewsMediaOrganization",
-            "name": settings.WAGTAIL_SITE_NAME,
+            "name": _site_name(context),
             "url": home,
         },
     }
@@ -192,12 +198,13 @@ def _metadata(context, page, is_article: bool) -> PageMetadata:
             or getattr(page, "tagline", "")
         )
     edition = context.get("edition")
+    site = _site_name(context)
     meta = PageMetadata(
         feeds=feed_links(context),
         og=[
-            ("og:site_name", settings.WAGTAIL_SITE_NAME),
+            ("og:site_name", site),
             ("og:type", "article" if is_article else "website"),
-            ("og:title", title or settings.WAGTAIL_SITE_NAME),
+            ("og:title", title or site),
             ("og:url", url),
             ("og:locale", edition.code if edition else ""),
             ("og:description", description),
@@ -205,7 +212,7 @@ def _metadata(context, page, is_article: bool) -> PageMetadata:
         ],
         twitter=[
             ("twitter:card", "summary_large_image" if image else "summary"),
-            ("twitter:title", title or settings.WAGTAIL_SITE_NAME),
+            ("twitter:title", title or site),
             ("twitter:description", description),
             ("twitter:image", image),
         ],

@@ -12,7 +12,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Locale
 
 from samizdat.core.queries import absolute_url
-from samizdat.editions.conf import all_editions, current_code
+from samizdat.editions.conf import all_editions, current_code, edition_for
 
 from . import formats, queries
 
@@ -83,7 +83,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         "feeds/news_sitemap.xml",
         {
             "entries": entries,
-            "publication": settings.WAGTAIL_SITE_NAME,
+            "publication": edition_for(locale.language_code).site_name,
             "language": locale.language_code,
         },
     )

@@ -40,9 +40,10 @@ class Rendered:
 def render(name: str, context: dict, language: str) -> Rendered:
     """Render emails/<name>-subject.txt, -body.txt and -body.html."""
     with translation.override(language):
+        edition = edition_for(language)
         context = {
-            "edition": edition_for(language),
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "edition": edition,
+            "site_name": edition.site_name,
             **site_links(language),
             **context,
         }

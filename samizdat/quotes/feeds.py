@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from samizdat.core.queries import absolute_url
+from samizdat.editions.conf import edition_for
 from samizdat.people.models import Person
 
 from .models import Quotation
@@ -62,7 +63,7 @@ def document(
     """The feed document and its content type."""
     generator = StatementsRss if fmt == "rss" else StatementsAtom
     title = gettext("What %(name)s said") % {"name": person.name}
-    title = f"{title} · {settings.WAGTAIL_SITE_NAME}"
+    title = f"{title} · {edition_for(person.locale.language_code).site_name}"
     feed = generator(
         title=title,
         link=absolute_url(record_url),

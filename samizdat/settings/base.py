@@ -152,9 +152,21 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# The outlet's name is SITE_NAME; an edition whose readers write it in their
+# own script says so (SITE_NAME_FA=...). Without SITE_NAME, the project's own
+# name, in Persian script in the Persian edition.
+_SITE_NAME = envstr("SITE_NAME")
 SAMIZDAT_EDITIONS = {
-    "en": {"calendar": "gregorian", "digits": "latn"},
-    "fa": {"calendar": "jalali", "digits": "persian"},
+    "en": {
+        "calendar": "gregorian",
+        "digits": "latn",
+        "site_name": envstr("SITE_NAME_EN"),
+    },
+    "fa": {
+        "calendar": "jalali",
+        "digits": "persian",
+        "site_name": envstr("SITE_NAME_FA", "" if _SITE_NAME else "سامیزدات"),
+    },
 }
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
@@ -216,7 +228,7 @@ SAMIZDAT_PERIODIC_TASKS = [
 SAMIZDAT_READER_MAX_AGE = envint("READER_MAX_AGE", 60)
 SAMIZDAT_READER_SHARED_MAX_AGE = envint("READER_SHARED_MAX_AGE", 300)
 
-WAGTAIL_SITE_NAME = envstr("SITE_NAME", "Samizdat")
+WAGTAIL_SITE_NAME = _SITE_NAME or "Samizdat"
 # Staff avatars would come from gravatar.com and tell it who edits: none.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

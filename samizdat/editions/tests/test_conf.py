@@ -54,3 +54,14 @@ def test_it_refuses_an_unknown_calendar():
         pytest.raises(ValueError, match="unknown calendar"),
     ):
         edition_for("en")
+
+
+def test_each_edition_carries_the_outlets_name_in_its_own_script():
+    assert edition_for("en").site_name == "Samizdat"
+    assert edition_for("fa").site_name == "سامیزدات"
+
+
+def test_an_edition_without_a_name_of_its_own_takes_the_outlets():
+    editions = {"en": {}, "fa": {"calendar": "jalali", "digits": "persian"}}
+    with override_settings(SAMIZDAT_EDITIONS=editions, WAGTAIL_SITE_NAME="Zeitoon"):
+        assert [e.site_name for e in all_editions()] == ["Zeitoon", "Zeitoon"]
