@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from samizdat.articles import rendering
 from samizdat.articles.navigation import edition_nav, section_of
 from samizdat.articles.templatetags.articles import author_url
 from samizdat.core.queries import Alternate, absolute_url
+from samizdat.editions.conf import edition_for
 from samizdat.mirror.queries import addresses
 from samizdat.quotes import schema as quotation_schema
 
@@ -65,8 +65,7 @@ def feed_links(context) -> list[dict]:
 
 def _site_name(context) -> str:
     """The outlet's name in the edition of the page shown."""
-    edition = context.get("edition")
-    return edition.site_name if edition else settings.WAGTAIL_SITE_NAME
+    return (context.get("edition") or edition_for()).site_name
 
 
 def canonical(context) -> str:

@@ -444,7 +444,7 @@ AUTHENTICATION_BACKENDS = [
 # Every signed-in admin user must pass a passkey, an authenticator app code or
 # a recovery code before any admin page; production refuses to turn it off.
 SAMIZDAT_STAFF_SECOND_FACTOR = envbool("STAFF_SECOND_FACTOR", True)
-OTP_TOTP_ISSUER = envstr("SITE_NAME", "Samizdat")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Passkeys belong to the admin's origin: WEBAUTHN_ORIGINS (comma separated,
 # https:// or http://localhost), by default the admin's base URL, with
 # 127.0.0.1 read as localhost (browsers refuse passkeys on an IP address).
@@ -452,7 +452,7 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist(
     "WEBAUTHN_ORIGINS", [WAGTAILADMIN_BASE_URL.replace("//127.0.0.1", "//localhost")]
 )
 OTP_WEBAUTHN_RP_ID_CALLABLE = "samizdat.staff.passkeys.relying_party_id"
-OTP_WEBAUTHN_RP_NAME = envstr("SITE_NAME", "Samizdat")
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
 # Passkeys are the second step after the password and, unless
 # STAFF_PASSKEY_SIGN_IN is off, a sign-in of their own ("Sign in with a
 # passkey": the passkey must verify its user by PIN or biometrics, so it is
